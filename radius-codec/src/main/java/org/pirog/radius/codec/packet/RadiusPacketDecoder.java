@@ -277,6 +277,9 @@ public final class RadiusPacketDecoder {
             if ((wire[fragment + 3] & 0x7F) != 0 || more && length != 255) {
                 return -1;
             }
+            if (!more && fragment != position && length == header) {
+                return -1; // an empty last fragment: the encoder would not have sent it
+            }
             fragment += length;
             if (!more) {
                 return fragment - position;
