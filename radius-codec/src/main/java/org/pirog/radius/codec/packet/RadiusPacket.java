@@ -233,11 +233,10 @@ public final class RadiusPacket {
         if (i < 0 || valueLength(i) != AUTHENTICATOR_LENGTH) {
             return false;
         }
-        byte[] substitute = requestAuthenticator;
-        if (substitute == null && code().kind() == PacketCode.Kind.REQUEST_HASHED) {
-            substitute = MessageAuthenticator.ZERO_AUTHENTICATOR;
+        if (requestAuthenticator == null && code().kind() == PacketCode.Kind.REQUEST_HASHED) {
+            return MessageAuthenticator.verifyWithZeroAuthenticator(wire, wire.length, valueOffset(i), secret);
         }
-        return MessageAuthenticator.verify(wire, wire.length, valueOffset(i), substitute, 0, secret);
+        return MessageAuthenticator.verify(wire, wire.length, valueOffset(i), requestAuthenticator, 0, secret);
     }
 
     /** RFC 2866 §3 / RFC 5176 §2.3: the Request Authenticator of an Accounting, CoA or Disconnect request. */

@@ -171,6 +171,9 @@ public final class RadiusPacketDecoder {
             return false;
         }
         int vendorId = readInt(wire, position + 2);
+        if (vendorId == 0) {
+            return false; // no vendor has SMI number 0: not a vendor attribute we could name
+        }
         Vendor vendor = dictionary.vendor(vendorId);
         int typeLength = vendor != null ? vendor.typeLength() : 1;
         int lengthLength = vendor != null ? vendor.lengthLength() : 1;
@@ -253,6 +256,9 @@ public final class RadiusPacketDecoder {
             return null;
         }
         int vendorId = readInt(wire, position + header);
+        if (vendorId == 0) {
+            return null;
+        }
         int vendorType = wire[position + header + 4] & 0xFF;
         AttributeDefinition vendorAttribute = child.evsAttribute(vendorId, vendorType);
         return vendorAttribute != null ? vendorAttribute : dictionary.unknown(child, vendorId, vendorType);

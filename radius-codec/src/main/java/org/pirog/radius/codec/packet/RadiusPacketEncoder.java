@@ -53,8 +53,7 @@ public final class RadiusPacketEncoder {
         if (ma >= 0 && packet.valueLength(ma) == MessageAuthenticator.LENGTH) {
             int offset = packet.valueOffset(ma);
             if (kind == PacketCode.Kind.REQUEST_HASHED) {
-                MessageAuthenticator.compute(signed, length, offset, MessageAuthenticator.ZERO_AUTHENTICATOR, 0,
-                        secret, signed, offset);
+                MessageAuthenticator.computeWithZeroAuthenticator(signed, length, offset, secret, signed, offset);
             } else {
                 MessageAuthenticator.compute(signed, length, offset, null, 0, secret, signed, offset);
             }
