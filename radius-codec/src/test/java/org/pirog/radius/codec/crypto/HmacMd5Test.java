@@ -72,6 +72,17 @@ class HmacMd5Test {
         assertThat(a).isEqualTo(b);
     }
 
+    @Test
+    void longKeyDoesNotDisturbThePerThreadMd5() {
+        java.security.MessageDigest md = Md5.perThread();
+        md.update(ascii("ab"));
+        HmacMd5.perThread().init(filled(80, 0xaa), 0, 80);
+        SharedSecret.of(filled(100, 0x11));
+        md.update(ascii("c"));
+        // RFC 1321 §A.5: MD5("abc")
+        assertThat(HEX.formatHex(md.digest())).isEqualTo("900150983cd24fb0d6963f7d28e17f72");
+    }
+
     static byte[] filled(int n, int value) {
         byte[] b = new byte[n];
         Arrays.fill(b, (byte) value);
