@@ -3,6 +3,7 @@ package org.pirog.radius.codec.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.stream.Stream;
@@ -74,7 +75,7 @@ class HmacMd5Test {
 
     @Test
     void longKeyDoesNotDisturbThePerThreadMd5() {
-        java.security.MessageDigest md = Md5.perThread();
+        MessageDigest md = Md5.perThread();
         md.update(ascii("ab"));
         HmacMd5.perThread().init(filled(80, 0xaa), 0, 80);
         SharedSecret.of(filled(100, 0x11));
