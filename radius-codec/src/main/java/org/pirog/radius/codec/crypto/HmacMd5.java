@@ -59,7 +59,7 @@ public final class HmacMd5 {
     /** Starts a MAC keyed by {@code key[off..off+len)} (any length, RFC 2104 §2). */
     public HmacMd5 init(byte[] key, int off, int len) {
         Objects.checkFromIndexSize(off, len, key.length);
-        SharedSecret.hmacPads(key, off, len, ownInnerPad, ownOuterPad);
+        SharedSecret.hmacPads(key, off, len, ownInnerPad, ownOuterPad, md);
         outerPad = ownOuterPad;
         md.reset();
         md.update(ownInnerPad);

@@ -31,7 +31,7 @@ public final class SharedSecret {
         this.secret = secret;
         this.innerPad = new byte[HMAC_BLOCK];
         this.outerPad = new byte[HMAC_BLOCK];
-        hmacPads(secret, 0, secret.length, innerPad, outerPad);
+        hmacPads(secret, 0, secret.length, innerPad, outerPad, null);
     }
 
     /** The secret as its UTF-8 octets. */
@@ -68,13 +68,18 @@ public final class SharedSecret {
     }
 
     /**
-     * Fills the 64-octet HMAC-MD5 key blocks for {@code key[off..off+len)} (RFC 2104 §2). Allocation-free for
-     * keys up to 64 octets; longer keys are first hashed with the per-thread MD5.
+     * Fills the 64-octet HMAC-MD5 key blocks for {@code key[off..off+len)} (RFC 2104 §2). Keys longer than 64
+     * octets are first hashed, with {@code md} (reset first) or, if {@code null}, a new MD5 instance: never the
+     * per-thread one, which a caller may be in the middle of using.
      */
-    static void hmacPads(byte[] key, int off, int len, byte[] innerPad, byte[] outerPad) {
+    static void hmacPads(byte[] key, int off, int len, byte[] innerPad, byte[] outerPad,
+                         @Nullable MessageDigest md) {
         Arrays.fill(innerPad, (byte) 0);
         if (len > HMAC_BLOCK) {
-            MessageDigest md = Md5.perThread();
+            if (md == null) {
+                md = Md5.newInstance();
+            }
+            md.reset();
             md.update(key, off, len);
             Md5.finish(md, innerPad, 0);
         } else {

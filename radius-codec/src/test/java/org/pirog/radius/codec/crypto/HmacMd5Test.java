@@ -3,6 +3,7 @@ package org.pirog.radius.codec.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.stream.Stream;
@@ -70,6 +71,17 @@ class HmacMd5Test {
         HmacMd5.perThread().init(s).updateZeros(150).doFinal(a, 0);
         HmacMd5.perThread().init(s).update(new byte[150], 0, 150).doFinal(b, 0);
         assertThat(a).isEqualTo(b);
+    }
+
+    @Test
+    void longKeyDoesNotDisturbThePerThreadMd5() {
+        MessageDigest md = Md5.perThread();
+        md.update(ascii("ab"));
+        HmacMd5.perThread().init(filled(80, 0xaa), 0, 80);
+        SharedSecret.of(filled(100, 0x11));
+        md.update(ascii("c"));
+        // RFC 1321 §A.5: MD5("abc")
+        assertThat(HEX.formatHex(md.digest())).isEqualTo("900150983cd24fb0d6963f7d28e17f72");
     }
 
     static byte[] filled(int n, int value) {
