@@ -44,6 +44,8 @@ public final class RadiusPacketBuilder {
     private final AttributeList list = new AttributeList();
     /** Where the last Vendor-Specific attribute began, while it is the last attribute written; else -1. */
     private int openVendorSpecific = -1;
+    /** Low 15 bits of the last Salt used, or -1 before the first salted attribute. */
+    private int salt = -1;
 
     RadiusPacketBuilder(Dictionary dictionary, PacketCode code, int identifier, byte @Nullable [] requestAuth) {
         this.dictionary = dictionary;
@@ -166,13 +168,26 @@ public final class RadiusPacketBuilder {
             case USER_PASSWORD -> UserPasswordCipher.hide(
                     plaintext, 0, plaintext.length, secret, authenticator, 0, hidden, 0);
             case TUNNEL_PASSWORD -> TunnelPasswordCipher.hide(
-                    plaintext, 0, plaintext.length, secret, authenticator, 0, hidden, 0);
+                    plaintext, 0, plaintext.length, nextSalt(), secret, authenticator, 0, hidden, 0);
             case ASCEND_SECRET -> AscendSecretCipher.hide(
                     plaintext, 0, plaintext.length, secret, authenticator, 0, hidden, 0);
             case NONE -> throw new IllegalArgumentException(definition.name() + " is not a hidden attribute");
         };
         write(definition, tag, hidden, 0, hiddenLength, false);
         return this;
+    }
+
+    /**
+     * RFC 2868 §3.5: every salted attribute of a packet needs its own Salt. The first is random, the next ones
+     * count up from it, so two never collide.
+     */
+    private int nextSalt() {
+        if (salt < 0) {
+            salt = RANDOM.get().nextInt(0x8000);
+        }
+        int next = 0x8000 | salt;
+        salt = (salt + 1) & 0x7FFF;
+        return next;
     }
 
     public RadiusPacketBuilder addHidden(AttributeDefinition definition, byte[] plaintext, SharedSecret secret) {

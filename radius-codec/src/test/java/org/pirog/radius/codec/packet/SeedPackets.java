@@ -61,7 +61,7 @@ final class SeedPackets {
     /** RFC 2865 §5.26 allows several vendor attributes in one Vendor-Specific: Microsoft 311, two of them. */
     private static byte[] packedVendorSpecific() {
         return Hex.bytes("""
-                04 05 00 29 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00
+                04 05 00 23 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00
                 1a 0f 00 00 01 37 07 06 00 00 00 01 08 03 02""");
     }
 
