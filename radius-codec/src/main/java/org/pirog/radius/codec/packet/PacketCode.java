@@ -31,7 +31,7 @@ public final class PacketCode {
         }
         for (int code = 0; code < CODES.length; code++) {
             if (CODES[code] == null) {
-                CODES[code] = new PacketCode(code, "Code-" + code, Kind.UNKNOWN);
+                CODES[code] = new PacketCode(code, "Code-" + code, Kind.UNKNOWN, false);
             }
         }
     }
@@ -51,11 +51,17 @@ public final class PacketCode {
     private final int value;
     private final String name;
     private final Kind kind;
+    private final boolean known;
 
     private PacketCode(int value, String name, Kind kind) {
+        this(value, name, kind, true);
+    }
+
+    private PacketCode(int value, String name, Kind kind, boolean known) {
         this.value = value;
         this.name = name;
         this.kind = kind;
+        this.known = known;
     }
 
     /** The code for an octet value 0..255; never throws for those, known or not. */
@@ -79,8 +85,9 @@ public final class PacketCode {
         return kind;
     }
 
+    /** Whether this is a code the RFCs define, rather than one made up for an unknown octet. */
     public boolean isKnown() {
-        return kind != Kind.UNKNOWN || this == STATUS_CLIENT;
+        return known;
     }
 
     @Override
