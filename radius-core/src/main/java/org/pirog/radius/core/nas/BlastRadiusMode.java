@@ -1,0 +1,23 @@
+package org.pirog.radius.core.nas;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The CVE-2024-3596 (BlastRADIUS) settings {@code require_message_authenticator} and {@code limit_proxy_state},
+ * with FreeRADIUS 3.2.5 semantics: {@code auto} decides on the first packet from a client, never for a CIDR client.
+ */
+public enum BlastRadiusMode {
+    YES,
+    NO,
+    AUTO;
+
+    /** The mode written as {@code yes}, {@code no} or {@code auto} (also {@code true}/{@code false}), or null. */
+    public static @Nullable BlastRadiusMode parse(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "yes", "true", "on" -> YES;
+            case "no", "false", "off" -> NO;
+            case "auto" -> AUTO;
+            default -> null;
+        };
+    }
+}
