@@ -74,6 +74,22 @@ public final class RadiusPacket {
         return wire[1] & 0xFF;
     }
 
+    /**
+     * This packet with another Identifier, everything else as it is: how a client gives a prepared request the
+     * Identifier it has free on its socket just before signing it. The attribute index is shared, not copied.
+     */
+    public RadiusPacket withIdentifier(int newIdentifier) {
+        if (newIdentifier < 0 || newIdentifier > 255) {
+            throw new IllegalArgumentException("identifier " + newIdentifier + " is not an octet");
+        }
+        if (newIdentifier == identifier()) {
+            return this;
+        }
+        byte[] copy = wire.clone();
+        copy[1] = (byte) newIdentifier;
+        return new RadiusPacket(dictionary, copy, index, definitions, joined);
+    }
+
     /** Total length in octets (the Length field). */
     public int length() {
         return wire.length;

@@ -29,6 +29,28 @@ class RadiusPacketBuilderTest {
     }
 
     @Test
+    void withIdentifierChangesOnlyTheIdentifierAndSignsTheSameAsABuiltPacket() throws Exception {
+        RadiusPacket prepared = RadiusPacket.builder(DICTIONARY, PacketCode.ACCOUNTING_REQUEST, 0)
+                .addMessageAuthenticator()
+                .addString("User-Name", "bob")
+                .addNumber("Acct-Status-Type", 1)
+                .build();
+        RadiusPacket renumbered = prepared.withIdentifier(200);
+        RadiusPacket built = RadiusPacket.builder(DICTIONARY, PacketCode.ACCOUNTING_REQUEST, 200)
+                .addMessageAuthenticator()
+                .addString("User-Name", "bob")
+                .addNumber("Acct-Status-Type", 1)
+                .build();
+
+        assertThat(renumbered.identifier()).isEqualTo(200);
+        assertThat(prepared.identifier()).isZero();
+        assertThat(renumbered.stringValue(1)).isEqualTo("bob");
+        assertThat(RadiusPacketEncoder.encode(renumbered, SECRET)).isEqualTo(RadiusPacketEncoder.encode(built, SECRET));
+        assertThat(prepared.withIdentifier(0)).isSameAs(prepared);
+        assertThatThrownBy(() -> prepared.withIdentifier(256)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void splitsEapMessageAt253OctetsAndJoinsItBack() throws Exception {
         byte[] eap = new byte[600];
         for (int i = 0; i < eap.length; i++) {
