@@ -62,6 +62,11 @@ final class AttributeList {
         return start;
     }
 
+    /** The side buffer itself, valid until the next append: for checking a joined value in place. */
+    byte[] joinedBuffer() {
+        return joined;
+    }
+
     int joinedLength() {
         return joinedLength;
     }

@@ -21,9 +21,10 @@ import org.pirog.radius.codec.dictionary.Vendor;
 
 /**
  * Builds a {@link RadiusPacket}, writing each attribute in its wire form as it is added: standard attributes,
- * Vendor-Specific ones in their vendor's format, RFC 6929 extended, long-extended (fragmented at 251 octets) and
- * Extended-Vendor-Specific ones, RFC 2868 tags, and {@code concat} attributes such as EAP-Message split at 253
- * octets. Not thread-safe; a builder may be reused after {@link #build()}.
+ * Vendor-Specific ones in their vendor's format (a long WiMAX value split over continued ones), RFC 6929
+ * extended, long-extended (fragmented at 251 octets) and Extended-Vendor-Specific ones, RFC 2868 tags, and
+ * {@code concat} attributes such as EAP-Message split at 253 octets. Not thread-safe; a builder may be reused
+ * after {@link #build()}.
  */
 public final class RadiusPacketBuilder {
     private static final int MAX_VALUE = 253;
@@ -269,6 +270,10 @@ public final class RadiusPacketBuilder {
         int lengthLength = vendor != null ? vendor.lengthLength() : 1;
         int header = typeLength + lengthLength + (vendor != null && vendor.hasContinuation() ? 1 : 0);
         int tagLength = tag == RadiusAttribute.NO_TAG ? 0 : 1;
+        if (vendor != null && vendor.hasContinuation() && tagLength == 0 && 6 + header + valueLength > 255) {
+            writeWimaxChain(definition, value, offset, valueLength);
+            return;
+        }
         int subLength = header + tagLength + valueLength;
         boolean packs = continuesVsa && openVendorSpecific >= 0 && lengthLength > 0
                 && vendorIdAt(openVendorSpecific) == definition.vendorId()
@@ -296,6 +301,31 @@ public final class RadiusPacketBuilder {
             wire[start + typeLength + lengthLength] = 0; // WiMAX continuation octet: not continued
         }
         addValue(definition, tag, start + header, value, offset, valueLength, packs ? CONTINUES_VSA : 0);
+    }
+
+    /**
+     * A WiMAX value too long for one Vendor-Specific attribute: full fragments of 246 octets with the continuation
+     * flag, then the rest without it, each in a Vendor-Specific attribute of its own (see
+     * {@link WimaxContinuation}, which joins exactly this shape).
+     */
+    private void writeWimaxChain(AttributeDefinition definition, byte[] value, int offset, int valueLength) {
+        int position = offset;
+        int end = offset + valueLength;
+        while (position < end) {
+            int chunk = Math.min(end - position, WimaxContinuation.FRAGMENT);
+            boolean more = position + chunk < end;
+            int vsa = reserve(WimaxContinuation.HEADER + chunk);
+            wire[vsa] = VENDOR_SPECIFIC;
+            wire[vsa + 1] = (byte) (WimaxContinuation.HEADER + chunk);
+            writeUnsigned(vsa + 2, 4, definition.vendorId());
+            wire[vsa + WimaxContinuation.TYPE_OFFSET] = (byte) definition.number();
+            wire[vsa + WimaxContinuation.TYPE_OFFSET + 1] = (byte) (WimaxContinuation.HEADER - 6 + chunk);
+            wire[vsa + WimaxContinuation.CONTINUATION_OFFSET] = (byte) (more ? WimaxContinuation.MORE : 0);
+            System.arraycopy(value, position, wire, vsa + WimaxContinuation.HEADER, chunk);
+            position += chunk;
+        }
+        list.add(definition, list.appendJoined(value, offset, valueLength), valueLength, JOINED);
+        openVendorSpecific = -1;
     }
 
     /**

@@ -112,8 +112,7 @@ public final class RadiusPacketDecoder {
                 int type = wire[position] & 0xFF;
                 int length = wire[position + 1] & 0xFF;
                 if (type == VENDOR_SPECIFIC) {
-                    decodeVendorSpecific(wire, position, length, list);
-                    position += length;
+                    position += decodeVendorSpecific(wire, position, length, list);
                 } else if (isExtendedParent(standard[type])) {
                     position += decodeExtended(wire, position, length, standard[type], list);
                 } else {
@@ -157,13 +156,37 @@ public final class RadiusPacketDecoder {
     /**
      * RFC 2865 §5.26 and the vendor formats FreeRADIUS knows (type octets 1, 2 or 4; length octets 0, 1 or 2;
      * WiMAX's continuation octet). A Vendor-Specific attribute whose sub-attributes do not fit exactly is kept raw.
+     * Returns the octets consumed: more than this attribute when it starts a WiMAX continuation chain.
      */
-    private void decodeVendorSpecific(byte[] wire, int position, int length, AttributeList list) {
+    private int decodeVendorSpecific(byte[] wire, int position, int length, AttributeList list) {
+        int chain = WimaxContinuation.chainLength(dictionary, wire, position);
+        if (chain > 0) {
+            return decodeWimaxChain(wire, position, chain, list);
+        }
         int mark = list.count();
         if (!decodeVendorAttributes(wire, position, length, list)) {
             list.truncate(mark);
             list.add(rawStandard[VENDOR_SPECIFIC], position + 2, length - 2, 0);
         }
+        return length;
+    }
+
+    /** Joins the values of a WiMAX continuation chain into one attribute (see {@link WimaxContinuation}). */
+    private int decodeWimaxChain(byte[] wire, int position, int chain, AttributeList list) {
+        int vendorId = readInt(wire, position + 2);
+        int type = wire[position + WimaxContinuation.TYPE_OFFSET] & 0xFF;
+        Vendor vendor = dictionary.vendor(vendorId);
+        AttributeDefinition definition = vendor != null ? vendor.attribute(type) : null;
+        if (definition == null) {
+            definition = dictionary.unknown(null, vendorId, type);
+        }
+        int start = list.joinedLength();
+        for (int fragment = position; fragment < position + chain; fragment += wire[fragment + 1] & 0xFF) {
+            list.appendJoined(wire, fragment + WimaxContinuation.HEADER,
+                    (wire[fragment + 1] & 0xFF) - WimaxContinuation.HEADER);
+        }
+        addJoined(list, definition, start, list.joinedLength() - start);
+        return chain;
     }
 
     private boolean decodeVendorAttributes(byte[] wire, int position, int length, AttributeList list) {
@@ -190,8 +213,8 @@ public final class RadiusPacketDecoder {
             if (subLength < header || sub + subLength > end) {
                 return false;
             }
-            // WiMAX continuation (format=1,1,c): a value continued in the next attribute is not joined yet; the
-            // attribute stays raw, and any nonzero continuation octet is kept raw rather than re-encoded as zero.
+            // WiMAX (format=1,1,c): a chain that joins was taken before; any other nonzero continuation octet
+            // keeps the whole Vendor-Specific attribute raw rather than being re-encoded as zero.
             if (header > typeLength + lengthLength && wire[sub + typeLength + lengthLength] != 0) {
                 return false;
             }
@@ -313,7 +336,8 @@ public final class RadiusPacketDecoder {
     private void addJoined(AttributeList list, AttributeDefinition definition, int start, int length) {
         // Joined values are checked against their type like any other; the side buffer is what holds them.
         AttributeDefinition checked = definition;
-        if (!definition.isUnknown() && ValueRules.elementLength(definition.type()) > 0) {
+        if (!definition.isUnknown() && (ValueRules.elementLength(definition.type()) > 0
+                || !ValueRules.fits(definition, list.joinedBuffer(), start, length))) {
             checked = dictionary.unknown(definition.parent(), definition.vendorId(), definition.number());
         }
         list.add(checked, start, length, JOINED);

@@ -11,8 +11,6 @@ import org.pirog.radius.codec.dictionary.DataType;
 final class IntegerText {
     /** {@link AttributeDefinition#valueNumber} sentinel: no {@code VALUE} has this number in practice. */
     private static final long NO_VALUE = Long.MIN_VALUE;
-    /** RFC 2868 §3.1: the tag takes the first octet of a tagged integer, leaving 24 bits. */
-    private static final long TAGGED_INTEGER_MAX = 0xFF_FFFFL;
 
     private IntegerText() {
     }
@@ -23,7 +21,7 @@ final class IntegerText {
         int width = switch (type) {
             case BYTE -> 1;
             case SHORT -> 2;
-            case INTEGER -> definition.hasTag() ? 3 : 4;
+            case INTEGER -> definition.hasTag() ? 3 : 4; // RFC 2868 §3.1: the tag takes the first octet
             default -> 8;
         };
         String number = text.strip();

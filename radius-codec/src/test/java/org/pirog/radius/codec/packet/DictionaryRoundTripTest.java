@@ -40,6 +40,14 @@ class DictionaryRoundTripTest {
         assertThat(typesRoundTripped).containsAll(typesIn(dictionary));
     }
 
+    @Test
+    void longWimaxValuesRoundTripThroughContinuedAttributes() throws Exception {
+        // Pirog's dictionary with WiMAX's: each WiMAX string, octets and TLV attribute is split and joined back.
+        Dictionary dictionary = WimaxContinuationTest.dictionary();
+        assertThat(roundTripAll(dictionary)).isGreaterThan(500);
+        assertThat(typesRoundTripped).contains(DataType.STRING, DataType.OCTETS, DataType.TLV);
+    }
+
     private final Set<DataType> typesRoundTripped = EnumSet.noneOf(DataType.class);
 
     /** Every data type the dictionary uses for a value (containers are structure, not values). */
@@ -130,8 +138,11 @@ class DictionaryRoundTripTest {
         AttributeDefinition parent = definition.parent();
         boolean longExtended = parent != null && (parent.type() == DataType.LONG_EXTENDED
                 || parent.parent() != null && parent.parent().type() == DataType.LONG_EXTENDED);
+        // WiMAX (format=1,1,c) continues a value over several Vendor-Specific attributes.
+        boolean continued = parent == null && definition.vendor() != null && definition.vendor().hasContinuation();
         return switch (definition.type()) {
-            case STRING, OCTETS, ABINARY -> definition.concat() || longExtended ? filled(600) : filled(10);
+            case STRING, OCTETS, ABINARY -> definition.concat() || longExtended || continued
+                    ? filled(600) : filled(10);
             case IPADDR, INTEGER, DATE, SIGNED -> new byte[] {10, 0, 0, 1};
             case INTEGER64, IFID -> filled(8);
             case BYTE -> new byte[] {9};
@@ -141,9 +152,17 @@ class DictionaryRoundTripTest {
             case COMBO_IP -> new byte[] {(byte) 192, 0, 2, 1};
             case IPV4PREFIX -> new byte[] {0, 24, 10, 1, 2, 0};
             case IPV6PREFIX -> new byte[] {0, 64, 0x20, 0x01, 0x0d, (byte) 0xb8, 0, 1, 0, 2};
-            case TLV -> new byte[] {1, 6, 0, 0, 0, 1};
+            case TLV -> continued ? repeated(new byte[] {1, 6, 0, 0, 0, 1}, 100) : new byte[] {1, 6, 0, 0, 0, 1};
             case VSA, EXTENDED, LONG_EXTENDED, EVS -> throw new IllegalArgumentException(definition.name());
         };
+    }
+
+    private static byte[] repeated(byte[] unit, int times) {
+        byte[] value = new byte[unit.length * times];
+        for (int i = 0; i < times; i++) {
+            System.arraycopy(unit, 0, value, i * unit.length, unit.length);
+        }
+        return value;
     }
 
     private static byte[] filled(int length) {

@@ -77,6 +77,10 @@ final class SeedPackets {
             }
         }
         builder.add(dictionary.unknown(null, vendor.id(), 200), new byte[] {5, 6});
+        if (vendor.hasContinuation()) {
+            // WiMAX: a value over 246 octets goes out as a chain of continued Vendor-Specific attributes.
+            builder.add(dictionary.unknown(null, vendor.id(), 201), new byte[600]);
+        }
         return builder.build();
     }
 }

@@ -1,6 +1,7 @@
 package org.pirog.radius.codec.value;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.pirog.radius.codec.dictionary.AttributeDefinition;
@@ -55,7 +56,7 @@ final class RandomValues {
             }
         } else if (random.nextInt(4) == 0) {
             // small numbers are the common case and have their own corner (no leading zero octets in text)
-            java.util.Arrays.fill(octets, 0, width - 1, (byte) 0);
+            Arrays.fill(octets, 0, width - 1, (byte) 0);
         }
         return octets;
     }
@@ -70,7 +71,7 @@ final class RandomValues {
             }
         }
         if (random.nextInt(8) == 0) {
-            java.util.Arrays.fill(address, 0, 10, (byte) 0);
+            Arrays.fill(address, 0, 10, (byte) 0);
             byte ffff = random.nextBoolean() ? (byte) 0xFF : 0;
             address[10] = ffff;
             address[11] = ffff;

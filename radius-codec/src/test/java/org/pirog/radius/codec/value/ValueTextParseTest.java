@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Text to wire octets: every accepted form, and the messages for what is not accepted. */
 class ValueTextParseTest {
@@ -112,63 +113,67 @@ class ValueTextParseTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "T-ipaddr     | 10.0.0.300       | '\"10.0.0.300\" is not an IPv4 address for T-ipaddr'",
-        "T-ipaddr     | 10.1             | '\"10.1\" is not an IPv4 address for T-ipaddr'",
-        "T-ipaddr     | 010.0.0.1        | '\"010.0.0.1\" is not an IPv4 address for T-ipaddr'",
-        "T-ipaddr     | 10.0.0.1.        | '\"10.0.0.1.\" is not an IPv4 address for T-ipaddr'",
-        "T-ipaddr     | localhost        | '\"localhost\" is not an IPv4 address for T-ipaddr'",
-        "T-ipv6addr   | 1:2:3:4:5:6:7:8:9 | '\"1:2:3:4:5:6:7:8:9\" is not an IPv6 address for T-ipv6addr'",
-        "T-ipv6addr   | 1::2::3          | '\"1::2::3\" is not an IPv6 address for T-ipv6addr'",
-        "T-ipv6addr   | 12345::          | '\"12345::\" is not an IPv6 address for T-ipv6addr'",
-        "T-ipv6addr   | :1               | '\":1\" is not an IPv6 address for T-ipv6addr'",
-        "T-ipv6addr   | 1:               | '\"1:\" is not an IPv6 address for T-ipv6addr'",
-        "T-ipv6addr   | fe80::1%eth0     | '\"fe80::1%eth0\" is not an IPv6 address for T-ipv6addr'",
-        "T-ipv6addr   | 1:2:3:4:5:6:7:8:: | '\"1:2:3:4:5:6:7:8::\" is not an IPv6 address for T-ipv6addr'",
-        "T-ipv6addr   | ::1.2.3.4:5      | '\"::1.2.3.4:5\" is not an IPv6 address for T-ipv6addr'",
-        "T-ipv6addr   | 1.2.3.4          | '\"1.2.3.4\" is not an IPv6 address for T-ipv6addr'",
-        "T-ipv4prefix | 10.0.0.0/33      | '\"10.0.0.0/33\" is not an IPv4 prefix (10.0.0.0/8) for T-ipv4prefix'",
-        "T-ipv4prefix | 10.0.0.0/        | '\"10.0.0.0/\" is not an IPv4 prefix (10.0.0.0/8) for T-ipv4prefix'",
-        "T-ipv6prefix | 2001:db8::/129   | '\"2001:db8::/129\" is not an IPv6 prefix (2001:db8::/32) for T-ipv6prefix'",
-        "T-ipv6prefix | 2001:db8::/-1    | '\"2001:db8::/-1\" is not an IPv6 prefix (2001:db8::/32) for T-ipv6prefix'",
-        "T-combo-ip   | host.example     | '\"host.example\" is not an IPv4 address for T-combo-ip'",
-        "T-integer    | 4294967296       | '\"4294967296\" is out of range for T-integer (integer, 0..4294967295)'",
-        "T-integer    | -1               | '\"-1\" is out of range for T-integer (integer, 0..4294967295)'",
-        "T-integer    | +1               | '\"+1\" is not an integer or a VALUE name for T-integer'",
-        "T-integer    | Framed           | '\"Framed\" is not an integer or a VALUE name for T-integer'",
-        "T-integer    | 0x               | '\"0x\" is not an integer or a VALUE name for T-integer'",
-        "T-integer    | 1e3              | '\"1e3\" is not an integer or a VALUE name for T-integer'",
-        "T-byte       | 256              | '\"256\" is out of range for T-byte (byte, 0..255)'",
-        "T-short      | 65536            | '\"65536\" is out of range for T-short (short, 0..65535)'",
-        "T-short      | 0x10000          | '\"0x10000\" is out of range for T-short (short, 0..65535)'",
-        "T-tagged     | 16777216         | '\"16777216\" is out of range for T-tagged (integer, 0..16777215, as the tag takes the first octet)'",
-        "T-integer64  | 18446744073709551616 | '\"18446744073709551616\" is not an integer or a VALUE name for T-integer64'",
-        "T-integer64  | -1               | '\"-1\" is out of range for T-integer64 (integer64, 0..18446744073709551615)'",
-        "T-signed     | 2147483648       | '\"2147483648\" is out of range for T-signed (signed, -2147483648..2147483647)'",
-        "T-signed     | -2147483649      | '\"-2147483649\" is out of range for T-signed (signed, -2147483648..2147483647)'",
-        "T-signed     | -0x1             | '\"-0x1\" is not a signed integer for T-signed'",
-        "T-signed     | 0x100000000      | '\"0x100000000\" is not a signed integer for T-signed'",
-        "T-octets     | 0x123            | '\"0x123\" is not hex octets (0x and an even number of hex digits) for T-octets'",
-        "T-octets     | 0xzz             | '\"0xzz\" is not hex octets (0x and an even number of hex digits) for T-octets'",
-        "T-fixed      | 0x010203         | '\"0x010203\" is 3 octets, T-fixed needs exactly 4'",
-        "T-tlv        | abc              | '\"abc\" is not hex octets (0x and an even number of hex digits), as tlv values have no other text form for T-tlv'",
-        "T-ifid       | 0011:2233:4455   | '\"0011:2233:4455\" is not an interface id (0011:2233:4455:6677) for T-ifid'",
-        "T-ifid       | 00112:2233:4455:6677 | '\"00112:2233:4455:6677\" is not an interface id (0011:2233:4455:6677) for T-ifid'",
-        "T-ether      | 00:11:22:33:44   | '\"00:11:22:33:44\" is not an Ethernet address (00:11:22:33:44:55) for T-ether'",
-        "T-ether      | 00:11-22:33:44:55 | '\"00:11-22:33:44:55\" is not an Ethernet address (00:11:22:33:44:55) for T-ether'",
-        "T-ether      | 000:11:22:33:44:55 | '\"000:11:22:33:44:55\" is not an Ethernet address (00:11:22:33:44:55) for T-ether'",
-        "T-date       | Jan 32 2027      | '\"Jan 32 2027\" is not a date (epoch seconds, \"Jan 1 2027 00:00:00 UTC\" or ISO-8601) for T-date'",
-        "T-date       | Feb 29 2027      | '\"Feb 29 2027\" is not a date (epoch seconds, \"Jan 1 2027 00:00:00 UTC\" or ISO-8601) for T-date'",
-        "T-date       | Jan 1 2027 CET   | '\"Jan 1 2027 CET\" is not a date (epoch seconds, \"Jan 1 2027 00:00:00 UTC\" or ISO-8601) for T-date'",
-        "T-date       | Jan 1 2027 25:00 | '\"Jan 1 2027 25:00\" is not a date (epoch seconds, \"Jan 1 2027 00:00:00 UTC\" or ISO-8601) for T-date'",
-        "T-date       | tomorrow         | '\"tomorrow\" is not a date (epoch seconds, \"Jan 1 2027 00:00:00 UTC\" or ISO-8601) for T-date'",
-        "T-date       | 2027-13-01       | '\"2027-13-01\" is not a date (epoch seconds, \"Jan 1 2027 00:00:00 UTC\" or ISO-8601) for T-date'",
-        "T-date       | 4294967296       | '\"4294967296\" is out of range for T-date (dates from 1970-01-01 to 2106-02-07T06:28:15Z)'",
-        "T-date       | Jan 1 1969       | '\"Jan 1 1969\" is out of range for T-date (dates from 1970-01-01 to 2106-02-07T06:28:15Z)'",
+        "T-ipaddr     | 10.0.0.300           | is not an IPv4 address for T-ipaddr",
+        "T-ipaddr     | 10.1                 | is not an IPv4 address for T-ipaddr",
+        "T-ipaddr     | 010.0.0.1            | is not an IPv4 address for T-ipaddr",
+        "T-ipaddr     | 10.0.0.1.            | is not an IPv4 address for T-ipaddr",
+        "T-ipaddr     | localhost            | is not an IPv4 address for T-ipaddr",
+        "T-ipv6addr   | 1:2:3:4:5:6:7:8:9    | is not an IPv6 address for T-ipv6addr",
+        "T-ipv6addr   | 1::2::3              | is not an IPv6 address for T-ipv6addr",
+        "T-ipv6addr   | 12345::              | is not an IPv6 address for T-ipv6addr",
+        "T-ipv6addr   | :1                   | is not an IPv6 address for T-ipv6addr",
+        "T-ipv6addr   | 1:                   | is not an IPv6 address for T-ipv6addr",
+        "T-ipv6addr   | fe80::1%eth0         | is not an IPv6 address for T-ipv6addr",
+        "T-ipv6addr   | 1:2:3:4:5:6:7:8::    | is not an IPv6 address for T-ipv6addr",
+        "T-ipv6addr   | ::1.2.3.4:5          | is not an IPv6 address for T-ipv6addr",
+        "T-ipv6addr   | 1.2.3.4              | is not an IPv6 address for T-ipv6addr",
+        "T-ipv4prefix | 10.0.0.0/33          | is not an IPv4 prefix (10.0.0.0/8) for T-ipv4prefix",
+        "T-ipv4prefix | 10.0.0.0/            | is not an IPv4 prefix (10.0.0.0/8) for T-ipv4prefix",
+        "T-ipv6prefix | 2001:db8::/129       | is not an IPv6 prefix (2001:db8::/32) for T-ipv6prefix",
+        "T-ipv6prefix | 2001:db8::/-1        | is not an IPv6 prefix (2001:db8::/32) for T-ipv6prefix",
+        "T-combo-ip   | host.example         | is not an IPv4 address for T-combo-ip",
+        "T-integer    | 4294967296           | is out of range for T-integer (integer, 0..4294967295)",
+        "T-integer    | -1                   | is out of range for T-integer (integer, 0..4294967295)",
+        "T-integer    | +1                   | is not an integer or a VALUE name for T-integer",
+        "T-integer    | Framed               | is not an integer or a VALUE name for T-integer",
+        "T-integer    | 0x                   | is not an integer or a VALUE name for T-integer",
+        "T-integer    | 1e3                  | is not an integer or a VALUE name for T-integer",
+        "T-byte       | 256                  | is out of range for T-byte (byte, 0..255)",
+        "T-short      | 65536                | is out of range for T-short (short, 0..65535)",
+        "T-short      | 0x10000              | is out of range for T-short (short, 0..65535)",
+        "T-tagged     | 16777216             | is out of range for T-tagged (integer, 0..16777215, as the tag takes"
+            + " the first octet)",
+        "T-integer64  | 18446744073709551616 | is not an integer or a VALUE name for T-integer64",
+        "T-integer64  | -1                   | is out of range for T-integer64 (integer64, 0..18446744073709551615)",
+        "T-signed     | 2147483648           | is out of range for T-signed (signed, -2147483648..2147483647)",
+        "T-signed     | -2147483649          | is out of range for T-signed (signed, -2147483648..2147483647)",
+        "T-signed     | -0x1                 | is not a signed integer for T-signed",
+        "T-signed     | 0x100000000          | is not a signed integer for T-signed",
+        "T-octets     | 0x123                | is not hex octets (0x and an even number of hex digits) for T-octets",
+        "T-octets     | 0xzz                 | is not hex octets (0x and an even number of hex digits) for T-octets",
+        "T-fixed      | 0x010203             | is 3 octets, T-fixed needs exactly 4",
+        "T-tlv        | abc                  | is not hex octets (0x and an even number of hex digits), as tlv values"
+            + " have no other text form for T-tlv",
+        "T-ifid       | 0011:2233:4455       | is not an interface id (0011:2233:4455:6677) for T-ifid",
+        "T-ifid       | 00112:2233:4455:6677 | is not an interface id (0011:2233:4455:6677) for T-ifid",
+        "T-ether      | 00:11:22:33:44       | is not an Ethernet address (00:11:22:33:44:55) for T-ether",
+        "T-ether      | 00:11-22:33:44:55    | is not an Ethernet address (00:11:22:33:44:55) for T-ether",
+        "T-ether      | 000:11:22:33:44:55   | is not an Ethernet address (00:11:22:33:44:55) for T-ether",
+        "T-date       | 4294967296           | is out of range for T-date (dates from 1970-01-01 to 2106-02-07T06:28:15Z)",
+        "T-date       | Jan 1 1969           | is out of range for T-date (dates from 1970-01-01 to 2106-02-07T06:28:15Z)",
     })
-    void rejectsWithAMessageNamingTheAttribute(String attribute, String text, String message) {
+    void rejectsWithAMessageNamingTheAttribute(String attribute, String text, String problem) {
         assertThatThrownBy(() -> ValueText.parse(attribute(attribute), text))
                 .isInstanceOf(ValueFormatException.class)
-                .hasMessage(message);
+                .hasMessage("\"" + text + "\" " + problem);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Jan 32 2027", "Feb 29 2027", "Jan 1 2027 CET", "Jan 1 2027 25:00", "tomorrow", "2027-13-01"})
+    void rejectsTextThatIsNoDate(String text) {
+        assertThatThrownBy(() -> ValueText.parse(attribute("T-date"), text))
+                .hasMessage("\"" + text + "\" is not a date (epoch seconds, \"Jan 1 2027 00:00:00 UTC\" or ISO-8601)"
+                        + " for T-date");
     }
 
     @Test
