@@ -64,6 +64,11 @@ public final class ReplyAttributes {
         return List.copyOf(names);
     }
 
+    /** One attribute, not hidden. */
+    static ReplyAttributes of(AttributeDefinition definition, byte[] value) {
+        return new ReplyAttributes(new AttributeDefinition[] {definition}, new byte[][] {value}, new boolean[1]);
+    }
+
     static Builder builder() {
         return new Builder();
     }
