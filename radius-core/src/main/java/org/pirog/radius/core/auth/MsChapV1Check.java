@@ -55,7 +55,8 @@ final class MsChapV1Check {
         request.copyValue(response, r, 0);
         request.copyValue(challenge, t.value, 0);
         int ident = r[0] & 0xFF;
-        boolean useNt = r[1] == 1;
+        // RFC 2548: Flags 1 asks for the NT-Response; 0 means the LM-Response alone.
+        boolean useNt = (r[1] & 1) != 0;
         byte[] ntHash = ntPassword == null ? null : ntPassword.ntHash();
         boolean verified;
         if (useNt && ntHash != null) {
