@@ -3,9 +3,11 @@ package org.pirog.radius.backend.memory.detail;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -133,13 +135,23 @@ public final class DetailWriter implements AutoCloseable {
                 }
             } catch (IOException e) {
                 closeQuietly(open.remove(file));
-                LOG.error("cannot write detail file {}: {}", file, e.getMessage());
+                String reason = reason(e);
+                LOG.error("cannot write detail file {}: {}", file, reason);
                 for (Pending pending : entry.getValue()) {
-                    pending.done().completeExceptionally(new IOException("cannot write " + file + ": "
-                            + e.getMessage(), e));
+                    pending.done().completeExceptionally(new IOException("cannot write " + file + ": " + reason, e));
                 }
             }
         }
+    }
+
+    /** File-system exceptions often say only the path; say what happened to it. */
+    private static String reason(IOException e) {
+        return switch (e) {
+            case NoSuchFileException n -> "no such file or directory " + n.getFile();
+            case FileAlreadyExistsException f -> f.getFile() + " is in the way (a file where a directory belongs?)";
+            case AccessDeniedException a -> "permission denied on " + a.getFile();
+            default -> String.valueOf(e.getMessage());
+        };
     }
 
     private OutputStream stream(Path file) throws IOException {

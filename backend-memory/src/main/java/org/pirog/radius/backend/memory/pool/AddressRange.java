@@ -41,7 +41,7 @@ public record AddressRange(long first, long last) {
     }
 
     /** A dotted quad as a number, or -1. */
-    static long number(String text) {
+    public static long number(String text) {
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {
             return -1;
