@@ -41,6 +41,14 @@ public record Authorization(
         return null;
     }
 
+    public Authorization withControl(List<PolicyItem> newControl) {
+        return new Authorization(userName, newControl, reply, state, limits);
+    }
+
+    public Authorization withReply(List<PolicyItem> newReply) {
+        return new Authorization(userName, control, newReply, state, limits);
+    }
+
     public Authorization withLimits(SessionLimits newLimits) {
         return new Authorization(userName, control, reply, state, newLimits);
     }

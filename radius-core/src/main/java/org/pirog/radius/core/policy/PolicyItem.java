@@ -8,10 +8,14 @@ import org.pirog.radius.codec.dictionary.AttributeDefinition;
  * The value stays text because it may hold {@code %{…}} expansions that only a request can resolve; it is
  * validated against the attribute's type when the item is loaded.
  *
+ * <p>The value is template text (see {@link Expansion}): {@code %{…}} expands and {@code %%} is a literal percent
+ * sign. A value that was written in single quotes or as a bare word, or that was already expanded for a request,
+ * has its percent signs doubled ({@link Expansion#escape}); {@link Expansion#unescape} reads it back.
+ *
  * @param attribute the attribute the item is about
  * @param tag       the RFC 2868 tag ({@code Tunnel-Type:1}), or {@link #NO_TAG}
  * @param operator  how the item compares or assigns
- * @param value     the value as written, unquoted and unescaped
+ * @param value     the value as template text: unquoted, escape sequences resolved, {@code %%} for a percent sign
  */
 public record PolicyItem(AttributeDefinition attribute, int tag, Operator operator, String value) {
     public static final int NO_TAG = -1;
@@ -26,7 +30,15 @@ public record PolicyItem(AttributeDefinition attribute, int tag, Operator operat
         return new PolicyItem(attribute, NO_TAG, operator, value);
     }
 
-    /** Whether the value holds an expansion such as {@code %{User-Name}}. */
+    public PolicyItem withValue(String newValue) {
+        return new PolicyItem(attribute, tag, operator, newValue);
+    }
+
+    public PolicyItem withOperator(Operator newOperator) {
+        return new PolicyItem(attribute, tag, newOperator, value);
+    }
+
+    /** Whether the value holds an expansion such as {@code %{User-Name}} (or a {@code %%}). */
     public boolean expands() {
         return value.indexOf('%') >= 0;
     }
