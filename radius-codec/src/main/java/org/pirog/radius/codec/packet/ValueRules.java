@@ -13,7 +13,9 @@ final class ValueRules {
 
     static boolean fits(AttributeDefinition definition, byte[] bytes, int offset, int length) {
         int fixed = definition.fixedLength();
-        if (fixed >= 0 && length != fixed) {
+        // A hidden value is padded to a multiple of 16 on the wire (RFC 2865 §5.2): octets[24] encrypt=1
+        // (MS-CHAP-MPPE-Keys) travels as 32 octets, so the fixed length applies to the plaintext only.
+        if (fixed >= 0 && length != fixed && definition.encryption() == org.pirog.radius.codec.dictionary.Encryption.NONE) {
             return false;
         }
         DataType type = definition.type();

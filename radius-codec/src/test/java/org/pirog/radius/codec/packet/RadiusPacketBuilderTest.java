@@ -125,4 +125,24 @@ class RadiusPacketBuilderTest {
         assertThat(decoded.hasValidRequestAuthenticator(SharedSecret.of("wrong"))).isFalse();
         assertThat(decoded.hasValidMessageAuthenticator(SharedSecret.of("wrong"), null)).isFalse();
     }
+
+    @Test
+    void hiddenFixedLengthValueDecodesByNameAndUnhides() throws Exception {
+        // MS-CHAP-MPPE-Keys is octets[24] encrypt=1: 24 octets of plaintext travel as 32 (RFC 2548 §2.4.1).
+        AttributeDefinition keys = DICTIONARY.attribute("MS-CHAP-MPPE-Keys");
+        RadiusPacket request = RadiusPacket.builder(DICTIONARY, PacketCode.ACCESS_REQUEST, 1).build();
+        byte[] plain = new byte[24];
+        for (int i = 0; i < plain.length; i++) {
+            plain[i] = (byte) (i + 1);
+        }
+        RadiusPacket reply = request.replyBuilder(PacketCode.ACCESS_ACCEPT).addHidden(keys, plain, SECRET).build();
+        RadiusPacket decoded = DECODER.decode(RadiusPacketEncoder.encode(reply, SECRET));
+        int i = decoded.indexOf(keys);
+        assertThat(i).isGreaterThanOrEqualTo(0);
+        assertThat(decoded.valueLength(i)).isEqualTo(32);
+        byte[] out = new byte[32];
+        int length = decoded.unhide(i, SECRET, request.authenticator(), out, 0);
+        assertThat(java.util.Arrays.copyOf(out, 24)).isEqualTo(plain);
+        assertThat(length).isGreaterThanOrEqualTo(24);
+    }
 }
