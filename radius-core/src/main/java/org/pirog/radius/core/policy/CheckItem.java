@@ -137,6 +137,14 @@ public final class CheckItem {
         return source != Source.NONE;
     }
 
+    /**
+     * Whether any request can satisfy the item: false for a comparison with a server attribute that is never in a
+     * request ({@code Simultaneous-Use = 1}, {@code Pool-Name == "x"}), which makes its entry match nothing.
+     */
+    public boolean canMatch() {
+        return source != Source.ABSENT || item.operator() == Operator.NOT_PRESENT;
+    }
+
     /** Whether the item goes to the control list when its entry matches. */
     public boolean assigns() {
         return assigns;

@@ -6,7 +6,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,18 +59,25 @@ public final class UsersFileReader {
     /** Reads {@code file}; every problem found is in the exception. */
     public static UsersFile read(Path file, Dictionary dictionary) throws ConfigException {
         UsersFileReader reader = new UsersFileReader(dictionary);
-        reader.readFile(file, file.toString(), null, 0);
+        reader.readFile(file, null, 0, 0);
         if (!reader.errors.isEmpty()) {
             throw new ConfigException(reader.errors);
         }
         return new UsersFile(reader.entries);
     }
 
-    private void readFile(Path file, String shownName, @Nullable ConfigError includedFrom, int depth) {
+    /**
+     * Reads one file into {@link #entries}.
+     *
+     * @param includer the file whose {@code $INCLUDE} names this one, or null for the top file
+     * @param line     the line of that {@code $INCLUDE}
+     */
+    private void readFile(Path file, @Nullable String includer, int line, int depth) {
+        String shownName = file.toString();
         Path key = file.toAbsolutePath().normalize();
         if (depth > MAX_INCLUDE_DEPTH || !including.add(key)) {
-            errors.add(includedFrom == null ? new ConfigError(shownName, 0, "includes itself")
-                    : new ConfigError(includedFrom.file(), includedFrom.line(), shownName + " includes itself"));
+            errors.add(includer == null ? new ConfigError(shownName, 0, "includes itself")
+                    : new ConfigError(includer, line, shownName + " includes itself"));
             return;
         }
         try {
@@ -77,9 +86,11 @@ public final class UsersFileReader {
                 new FileState(file, shownName, lines, depth).read();
             }
         } catch (IOException e) {
-            String message = "cannot read " + shownName + ": " + e.getMessage();
-            errors.add(includedFrom == null ? new ConfigError(shownName, 0, message)
-                    : new ConfigError(includedFrom.file(), includedFrom.line(), message));
+            String reason = e instanceof NoSuchFileException ? "no such file"
+                    : e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+            String message = "cannot read " + shownName + ": " + reason;
+            errors.add(includer == null ? new ConfigError(shownName, 0, message)
+                    : new ConfigError(includer, line, message));
         } finally {
             including.remove(key);
         }
@@ -180,7 +191,7 @@ public final class UsersFileReader {
                 if (Path.of(included).isAbsolute()) {
                     target = Path.of(included);
                 }
-                readFile(target, target.toString(), new ConfigError(name, number, ""), depth + 1);
+                readFile(target, name, number, depth + 1);
                 return;
             }
             if (text.startsWith("$")) {

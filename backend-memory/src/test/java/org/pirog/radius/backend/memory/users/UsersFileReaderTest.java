@@ -165,7 +165,7 @@ class UsersFileReaderTest {
         assertThat(errors.get(8).message()).contains("1.2.3.256");
         assertThat(errors.get(9).message()).contains("is not a date");
         assertThat(errors.get(10).message()).contains("is not closed");
-        assertThat(errors.get(11).message()).contains("cannot read", "missing");
+        assertThat(errors.get(11).message()).isEqualTo("cannot read " + directory.resolve("missing") + ": no such file");
         assertThat(errors.get(12).message()).contains("a tag is 0 to 31");
         assertThat(errors.get(13).message()).contains("Session-Timeout takes no tag");
         assertThat(errors.get(0).toString()).isEqualTo(file + "[1]: unknown attribute Foo-Bar");
