@@ -3,6 +3,7 @@ package org.pirog.radius.backend.memory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,9 @@ import org.pirog.radius.core.backend.LeaseRequest;
 import org.pirog.radius.core.backend.SessionLimits;
 import org.pirog.radius.core.backend.Threading;
 import org.pirog.radius.core.nas.Nas;
+import org.pirog.radius.core.policy.Expansion;
 import org.pirog.radius.core.policy.PolicyContext;
+import org.pirog.radius.core.policy.PolicyItem;
 
 /**
  * Accounts from a FreeRADIUS {@code users} file, address pools and sessions in memory, and optionally a
@@ -75,8 +78,18 @@ public final class MemoryBackend implements Backend {
         if (!users.apply(userName, context)) {
             return null;
         }
-        return new Authorization(userName, context.control().items(), context.reply().items(), AccountState.ACTIVE,
-                SessionLimits.UNLIMITED);
+        return new Authorization(userName, plain(context.control().items()), plain(context.reply().items()),
+                AccountState.ACTIVE, SessionLimits.UNLIMITED);
+    }
+
+    /** The SPI hands out values as plain text: expanded for this request, percent signs no longer doubled. */
+    private static List<PolicyItem> plain(List<PolicyItem> items) {
+        List<PolicyItem> plain = new ArrayList<>(items.size());
+        for (PolicyItem item : items) {
+            String value = Expansion.unescape(item.value());
+            plain.add(value.equals(item.value()) ? item : item.withValue(value));
+        }
+        return plain;
     }
 
     @Override

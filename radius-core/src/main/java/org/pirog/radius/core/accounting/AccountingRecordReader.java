@@ -26,7 +26,7 @@ final class AccountingRecordReader {
                 source,
                 received,
                 AcctStatusType.valueOf(status),
-                AcctUniqueSessionId.of(packet),
+                AcctUniqueSessionId.of(packet, source.getAddress()),
                 text(packet, d, "Acct-Session-Id"),
                 text(packet, d, "User-Name"),
                 nasIp != null ? nasIp : source.getAddress(),

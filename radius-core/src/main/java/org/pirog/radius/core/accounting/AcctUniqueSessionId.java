@@ -17,13 +17,22 @@ public final class AcctUniqueSessionId {
     private static final String[] PARTS = {
         "User-Name", "Acct-Session-Id", "NAS-IP-Address", "NAS-Identifier", "NAS-Port-Id", "NAS-Port"
     };
+    private static final int NAS_IP_ADDRESS = 2;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private AcctUniqueSessionId() {
     }
 
-    /** The id of the session the request belongs to. */
+    /** The id of the session the request belongs to, for a request that carries its NAS-IP-Address. */
     public static String of(RadiusPacket request) {
+        return of(request, null);
+    }
+
+    /**
+     * The id of the session the request belongs to. A request without NAS-IP-Address counts as if it carried
+     * {@code source}, as FreeRADIUS's preprocess module adds it before acct_unique runs.
+     */
+    public static String of(RadiusPacket request, java.net.@org.jspecify.annotations.Nullable InetAddress source) {
         Dictionary dictionary = request.dictionary();
         StringBuilder text = new StringBuilder(96);
         for (int p = 0; p < PARTS.length; p++) {
@@ -34,6 +43,8 @@ public final class AcctUniqueSessionId {
             int i = definition == null ? -1 : request.indexOf(definition);
             if (i >= 0) {
                 AttributeText.append(request, i, text);
+            } else if (p == NAS_IP_ADDRESS && source != null) {
+                text.append(source.getHostAddress());
             }
         }
         return hexMd5(text.toString());

@@ -9,9 +9,8 @@ import org.pirog.radius.core.policy.PolicyItem;
  * {@code Cleartext-Password} or {@code NT-Password}, {@code Auth-Type}, {@code Simultaneous-Use},
  * {@code Expiration}, {@code Login-Time}, {@code Pool-Name}, …), its reply items (operators already applied),
  * its state and the session's limits. The server authenticates against the control items and builds the reply.
- * Item values are template text ({@link PolicyItem}): a backend that expanded them for the request, as the memory
- * backend does, leaves only {@code %%} for a literal percent sign, which
- * {@link org.pirog.radius.core.policy.Expansion#unescape} turns back into {@code %}.
+ * Item values are plain text, already expanded for this request: a backend runs the policy (expansions
+ * included), the server only reads the result.
  *
  * @param userName the account's name (the User-Name the entry matched)
  * @param control  control items, in order

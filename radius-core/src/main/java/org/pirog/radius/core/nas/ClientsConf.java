@@ -63,8 +63,10 @@ public final class ClientsConf {
         if (secret == null || secret.value().isEmpty()) {
             errors.add(section.error("no secret: every client needs \"secret = …\""));
         }
-        BlastRadiusMode requireMa = mode(section, "require_message_authenticator", defaultRequireMessageAuthenticator);
-        BlastRadiusMode limitProxyState = mode(section, "limit_proxy_state", defaultLimitProxyState);
+        BlastRadiusMode requireMa = BlastRadiusMode.read(section, "require_message_authenticator",
+                defaultRequireMessageAuthenticator, errors);
+        BlastRadiusMode limitProxyState = BlastRadiusMode.read(section, "limit_proxy_state", defaultLimitProxyState,
+                errors);
         if (network == null || secret == null || secret.value().isEmpty()) {
             return null;
         }
@@ -123,18 +125,5 @@ public final class ClientsConf {
         } catch (UnknownHostException e) {
             return null;
         }
-    }
-
-    private BlastRadiusMode mode(ConfigSection section, String itemName, BlastRadiusMode fallback) {
-        ConfigItem item = section.item(itemName);
-        if (item == null) {
-            return fallback;
-        }
-        BlastRadiusMode mode = BlastRadiusMode.parse(item.value());
-        if (mode == null) {
-            errors.add(item.error("expected yes, no or auto, found \"" + item.value() + "\""));
-            return fallback;
-        }
-        return mode;
     }
 }

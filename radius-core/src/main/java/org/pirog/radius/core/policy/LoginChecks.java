@@ -131,7 +131,7 @@ public final class LoginChecks {
         String message = limit > 1 ? deniedMessage + " (" + limit + ")" : deniedMessage;
         // They try to log in too many times: every other reply item goes.
         Authorization rejected = authorization.withReply(
-                List.of(PolicyItem.of(replyMessage, Operator.ASSIGN, Expansion.escape(message))));
+                List.of(PolicyItem.of(replyMessage, Operator.ASSIGN, message)));
         return LoginDecision.reject(rejected, "Multiple logins (max " + limit + ")");
     }
 
@@ -153,7 +153,7 @@ public final class LoginChecks {
 
     private boolean isAtMost(PolicyItem item, long seconds) {
         try {
-            return ValueComparison.number(sessionTimeout, Expansion.unescape(item.value()), clock.getZone())
+            return ValueComparison.number(sessionTimeout, item.value(), clock.getZone())
                     <= seconds;
         } catch (PolicyException e) {
             return false;
@@ -167,7 +167,7 @@ public final class LoginChecks {
         }
         for (PolicyItem item : authorization.control()) {
             if (AttributeIdentity.same(item.attribute(), attribute)) {
-                return Expansion.unescape(item.value());
+                return item.value();
             }
         }
         return null;

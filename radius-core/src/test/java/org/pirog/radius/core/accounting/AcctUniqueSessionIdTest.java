@@ -32,4 +32,14 @@ class AcctUniqueSessionIdTest {
     void differsWhenAnyPartDiffers() {
         assertThat(AcctUniqueSessionId.of("alice", "81a0b3c4", "192.0.2.1", "", "", "8")).isNotEqualTo(EXPECTED);
     }
+
+    @Test
+    void takesTheSourceAddressWhenTheRequestHasNoNasIpAddress() throws Exception {
+        RadiusPacket request = RadiusPacket.builder(Dictionary.pirog(), PacketCode.ACCOUNTING_REQUEST, 1)
+                .addString("User-Name", "alice")
+                .addString("Acct-Session-Id", "81a0b3c4")
+                .addNumber("NAS-Port", 7)
+                .build();
+        assertThat(AcctUniqueSessionId.of(request, InetAddress.getByName("192.0.2.1"))).isEqualTo(EXPECTED);
+    }
 }

@@ -1,0 +1,162 @@
+package org.pirog.radius.core.radiusd;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.jspecify.annotations.Nullable;
+import org.pirog.radius.codec.dictionary.Dictionary;
+import org.pirog.radius.codec.dictionary.DictionaryError;
+import org.pirog.radius.codec.dictionary.DictionaryException;
+import org.pirog.radius.core.backend.Backend;
+import org.pirog.radius.core.backend.BackendContext;
+import org.pirog.radius.core.backend.BackendProvider;
+import org.pirog.radius.core.config.ConfigError;
+import org.pirog.radius.core.config.ConfigException;
+import org.pirog.radius.core.nas.ClientsConf;
+import org.pirog.radius.core.nas.Nas;
+import org.pirog.radius.core.server.RadiusServer;
+import org.pirog.radius.core.server.RadiusServerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything {@code radiusd} reads before it listens: the main configuration, the dictionary, the clients and
+ * the backend (which reads its own files). Every error of every file is collected, so that {@code -C} reports
+ * them all at once.
+ */
+final class ServerSetup {
+    private static final Logger log = LoggerFactory.getLogger(ServerSetup.class);
+
+    private final MainConfig config;
+    private final Dictionary dictionary;
+    private final List<Nas> clients;
+    private final Backend backend;
+    private final Path configDirectory;
+
+    private ServerSetup(MainConfig config, Dictionary dictionary, List<Nas> clients, Backend backend,
+            Path configDirectory) {
+        this.config = config;
+        this.dictionary = dictionary;
+        this.clients = clients;
+        this.backend = backend;
+        this.configDirectory = configDirectory;
+    }
+
+    static ServerSetup load(RadiusdOptions options) throws ConfigException {
+        Path dir = options.configDirectory();
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException(dir.toString(), 0, "no such configuration directory (give one with -d)");
+        }
+        MainConfig config = MainConfig.load(dir);
+        List<ConfigError> errors = new ArrayList<>();
+        Dictionary dictionary = dictionary(config, dir, errors);
+        List<Nas> clients = clients(config, errors);
+        Backend backend = backend(config, dictionary, dir, errors);
+        if (!errors.isEmpty()) {
+            closeQuietly(backend);
+            throw new ConfigException(errors);
+        }
+        return new ServerSetup(config, dictionary, clients, backend, dir);
+    }
+
+    MainConfig config() {
+        return config;
+    }
+
+    RadiusServerBuilder builder(List<InetSocketAddress[]> listeners) {
+        RadiusServerBuilder builder = RadiusServer.builder()
+                .dictionary(dictionary)
+                .clients(clients)
+                .backend(backend)
+                .settings(config.settings());
+        for (InetSocketAddress[] pair : listeners) {
+            builder.listen(pair[0], pair[1]);
+        }
+        return builder;
+    }
+
+    void logReady(RadiusServer server) {
+        log.info("Pirog {} with {} clients, backend {}, {} transport, configuration {}", Version.current(),
+                clients.size(), config.backendName(), server.isEpoll() ? "epoll" : "NIO", configDirectory);
+        for (InetSocketAddress address : server.authAddresses()) {
+            log.info("Listening on auth address {} port {}", address.getAddress().getHostAddress(), address.getPort());
+        }
+        for (InetSocketAddress address : server.acctAddresses()) {
+            log.info("Listening on acct address {} port {}", address.getAddress().getHostAddress(), address.getPort());
+        }
+        log.info("Ready to process requests");
+    }
+
+    void closeBackend() {
+        closeQuietly(backend);
+    }
+
+    private static @Nullable Dictionary dictionary(MainConfig config, Path dir, List<ConfigError> errors) {
+        if (config.dictionary().equals("pirog")) {
+            return Dictionary.pirog();
+        }
+        try {
+            return Dictionary.load(dir.resolve(config.dictionary()));
+        } catch (DictionaryException e) {
+            for (DictionaryError error : e.errors()) {
+                errors.add(new ConfigError(error.file(), error.line(), error.message()));
+            }
+            return null;
+        }
+    }
+
+    private static List<Nas> clients(MainConfig config, List<ConfigError> errors) {
+        if (!Files.exists(config.clientsFile())) {
+            errors.add(new ConfigError(config.clientsFile().toString(), 0,
+                    "no such file: Pirog needs a clients.conf with at least one client"));
+            return List.of();
+        }
+        try {
+            List<Nas> clients = ClientsConf.read(config.clientsFile(), config.settings().requireMessageAuthenticator(),
+                    config.settings().limitProxyState());
+            if (clients.isEmpty()) {
+                errors.add(new ConfigError(config.clientsFile().toString(), 0, "defines no client"));
+            }
+            return clients;
+        } catch (ConfigException e) {
+            errors.addAll(e.errors());
+            return List.of();
+        }
+    }
+
+    private static @Nullable Backend backend(MainConfig config, @Nullable Dictionary dictionary, Path dir,
+            List<ConfigError> errors) {
+        if (dictionary == null) {
+            return null;
+        }
+        List<String> known = new ArrayList<>();
+        for (BackendProvider provider : ServiceLoader.load(BackendProvider.class)) {
+            if (provider.name().equals(config.backendName())) {
+                try {
+                    return provider.create(new BackendContext(dictionary, dir, config.backendSettings()));
+                } catch (ConfigException e) {
+                    errors.addAll(e.errors());
+                    return null;
+                }
+            }
+            known.add(provider.name());
+        }
+        errors.add(config.backendSettings().error("no backend named \"" + config.backendName() + "\" in lib/ (found: "
+                + (known.isEmpty() ? "none" : String.join(", ", known)) + ")"));
+        return null;
+    }
+
+    private static void closeQuietly(@Nullable Backend backend) {
+        if (backend == null) {
+            return;
+        }
+        try {
+            backend.close();
+        } catch (Exception e) {
+            log.warn("Backend did not close cleanly: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.pirog.radius.core.server;
+
+import org.pirog.radius.codec.packet.PacketCode;
+
+/** Sends each accepted request to the processor for its code. */
+final class RequestDispatcher implements RequestProcessor {
+    private final AccessProcessor access;
+    private final AccountingProcessor accounting;
+    private final StatusServerResponder status;
+
+    RequestDispatcher(AccessProcessor access, AccountingProcessor accounting, StatusServerResponder status) {
+        this.access = access;
+        this.accounting = accounting;
+        this.status = status;
+    }
+
+    @Override
+    public Outcome process(RequestTask task) {
+        PacketCode code = task.packet().code();
+        if (code == PacketCode.ACCESS_REQUEST) {
+            return access.process(task);
+        }
+        if (code == PacketCode.ACCOUNTING_REQUEST) {
+            return accounting.process(task);
+        }
+        return status.respond(task);
+    }
+}
