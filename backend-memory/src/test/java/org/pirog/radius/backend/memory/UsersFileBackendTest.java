@@ -184,8 +184,8 @@ class UsersFileBackendTest {
         assertThat(text(bob.reply(), "Filter-Id")).containsExactly("pool-7/10/100%");
         assertThat(text(bob.reply(), "Idle-Timeout")).containsExactly("7");
         assertThat(text(bob.control(), "Pool-Name")).containsExactly("pool-7");
-        // A value holding a literal percent sign keeps it doubled, as every template does.
-        assertThat(bob.reply()).extracting(PolicyItem::value).contains("pool-7/10/100%%");
+        // The SPI hands out plain text: the literal percent sign is no longer doubled.
+        assertThat(bob.reply()).extracting(PolicyItem::value).contains("pool-7/10/100%");
     }
 
     @Test
