@@ -46,7 +46,8 @@ final class ServerSetup {
     }
 
     static ServerSetup load(RadiusdOptions options) throws ConfigException {
-        Path dir = options.configDirectory();
+        // Absolute, so that ${confdir} and the paths made from it do not depend on where they are resolved.
+        Path dir = options.configDirectory().toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new ConfigException(dir.toString(), 0, "no such configuration directory (give one with -d)");
         }
