@@ -96,6 +96,8 @@ class EndToEndTest {
 
                 anytime	Cleartext-Password := "x", Login-Time := "Any"
 
+                hashed	Crypt-Password := "%s"
+
                 blocked	Auth-Type := Reject
                 	Reply-Message = "Your account is blocked"
 
@@ -107,7 +109,9 @@ class EndToEndTest {
 
                 office	Cleartext-Password := "o"
                 	Reply-Message = "elsewhere"
-                """.formatted(hex(NtPasswordHash.of("s3cret")), away, away));
+                """.formatted(hex(NtPasswordHash.of("s3cret")), away, away,
+                org.bouncycastle.crypto.generators.OpenBSDBCrypt.generate("2b", "b1owf1sh".toCharArray(),
+                        PppdRequests.random(16), 6)));
         ConfigSection settings = ConfigParser.parse(dir.resolve("pirog.conf"), dir).sections("backend").get(0);
         Backend backend = memoryProvider().create(new BackendContext(DICTIONARY, dir, settings));
         server = RadiusServer.builder()
@@ -138,6 +142,12 @@ class EndToEndTest {
         assertThat(number(reply, "Framed-MTU")).isEqualTo(1400);
         assertThat(send(nas.pap("bob", "wrong")).code()).isEqualTo(PacketCode.ACCESS_REJECT);
         assertThat(send(nas.pap("nobody", "hello")).code()).isEqualTo(PacketCode.ACCESS_REJECT);
+    }
+
+    @Test
+    void bcryptRunsOffTheEventLoopAndStillAnswers() throws Exception {
+        assertThat(send(nas.pap("hashed", "b1owf1sh")).code()).isEqualTo(PacketCode.ACCESS_ACCEPT);
+        assertThat(send(nas.pap("hashed", "blowfish")).code()).isEqualTo(PacketCode.ACCESS_REJECT);
     }
 
     @Test

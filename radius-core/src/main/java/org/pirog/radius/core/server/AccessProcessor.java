@@ -48,11 +48,11 @@ final class AccessProcessor {
         this.proxyState = dictionary.attribute("Proxy-State");
     }
 
-    Outcome process(RequestTask task) {
+    Outcome process(RequestTask task, boolean onEventLoop) {
         AccessRequest request = new AccessRequest(task.packet(), task.nas(), task.sender(), task.received(),
                 task.number());
         try {
-            return decide(request);
+            return decide(request, onEventLoop);
         } catch (BackendException e) {
             counters.backendFailures.increment();
             if (failureLog.acquire()) {
@@ -63,7 +63,7 @@ final class AccessProcessor {
         }
     }
 
-    private Outcome decide(AccessRequest request) throws BackendException {
+    private Outcome decide(AccessRequest request, boolean onEventLoop) throws BackendException {
         Authorization account = backend.authorize(request);
         if (account == null) {
             return reject(request, NOT_FOUND, null, null);
@@ -75,6 +75,10 @@ final class AccessProcessor {
         LoginDecision times = loginChecks.authorize(account);
         if (!times.accepted()) {
             return reject(request, times.reason(), times.authorization(), null);
+        }
+        if (onEventLoop && authenticator.runsSlowHash(request.packet(), account.control())) {
+            // bcrypt, SHA-crypt and PBKDF2 take milliseconds or more: never on a loop that serves everyone.
+            return Outcome.OFFLOAD;
         }
         AuthResult auth = authenticator.authenticate(request.packet(), request.nas().secret(), account.control());
         if (!auth.accepted()) {

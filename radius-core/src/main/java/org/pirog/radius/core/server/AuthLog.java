@@ -34,8 +34,14 @@ final class AuthLog {
 
     void loginIncorrect(AccessRequest request, String reason) {
         if (enabled && log.isInfoEnabled()) {
-            log.info("Auth: ({}) Login incorrect ({}): [{}] {}", request.number(), reason,
-                    printable(request.userName()), from(request));
+            if (reason.isEmpty()) {
+                // Auth-Type := Reject: FreeRADIUS gives no reason.
+                log.info("Auth: ({}) Login incorrect: [{}] {}", request.number(), printable(request.userName()),
+                        from(request));
+            } else {
+                log.info("Auth: ({}) Login incorrect ({}): [{}] {}", request.number(), reason,
+                        printable(request.userName()), from(request));
+            }
         }
     }
 

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  */
 record Outcome(byte @Nullable [] datagram, boolean delayed) {
     static final Outcome NO_REPLY = new Outcome(null, false);
+    /** The request needs seconds of CPU (bcrypt, PBKDF2): process it again, off the event loop. */
+    static final Outcome OFFLOAD = new Outcome(null, false);
 
     static Outcome reply(byte[] datagram) {
         return new Outcome(datagram, false);

@@ -15,10 +15,10 @@ final class RequestDispatcher implements RequestProcessor {
     }
 
     @Override
-    public Outcome process(RequestTask task) {
+    public Outcome process(RequestTask task, boolean onEventLoop) {
         PacketCode code = task.packet().code();
         if (code == PacketCode.ACCESS_REQUEST) {
-            return access.process(task);
+            return access.process(task, onEventLoop);
         }
         if (code == PacketCode.ACCOUNTING_REQUEST) {
             return accounting.process(task);

@@ -210,20 +210,23 @@ final class RequestPipeline {
 
     private void dispatch(RequestTask task) {
         if (!blocking || task.packet().code() == PacketCode.STATUS_SERVER) {
-            finish(task, process(task));
-            return;
+            Outcome outcome = process(task, true);
+            if (outcome != Outcome.OFFLOAD) {
+                finish(task, outcome);
+                return;
+            }
         }
         task.channel().executor().schedule(() -> abandon(task), settings.maxRequestTime().toNanos(),
                 TimeUnit.NANOSECONDS);
         blockingExecutor.execute(() -> {
-            Outcome outcome = process(task);
+            Outcome outcome = process(task, false);
             task.channel().executor().execute(() -> finish(task, outcome));
         });
     }
 
-    private Outcome process(RequestTask task) {
+    private Outcome process(RequestTask task, boolean onEventLoop) {
         try {
-            return processor.process(task);
+            return processor.process(task, onEventLoop);
         } catch (RuntimeException e) {
             // A bug must not kill the loop or leak a stack trace per packet to the NAS's retransmissions.
             log.error("({}) Internal error processing {} from {}: {}", task.number(), task.packet().code(),
