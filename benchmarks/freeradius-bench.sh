@@ -16,6 +16,8 @@ PORT=${PORT:-18212}
 SECRET=${SECRET:-testing123}
 USERS=${USERS:-10000}
 CORE=${CORE:-1}
+PRIORITY=()
+[[ "${REALTIME:-0}" == 1 ]] && PRIORITY=(chrt -r 1)  # SCHED_RR, see load.sh
 START_SERVERS=${START_SERVERS:-16}
 MAX_SERVERS=${MAX_SERVERS:-32}
 CLEANUP_DELAY=${CLEANUP_DELAY:-2}
@@ -113,7 +115,7 @@ start() {
   stop
   write_config
   freeradius -C -d "$DIR" -l stdout >/dev/null || { freeradius -C -d "$DIR" -l stdout; exit 1; }
-  setsid taskset -c "$CORE" freeradius -f -d "$DIR" </dev/null >"$DIR/log/stdout" 2>&1 &
+  setsid "${PRIORITY[@]}" taskset -c "$CORE" freeradius -f -d "$DIR" </dev/null >"$DIR/log/stdout" 2>&1 &
   echo $! > "$DIR/freeradius.pid"
   for _ in $(seq 100); do
     if ss -H -lun "sport = :$PORT" | grep -q .; then
@@ -130,5 +132,5 @@ start() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop   (env: DIR PORT SECRET USERS CORE START_SERVERS MAX_SERVERS CLEANUP_DELAY)" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop   (env: DIR PORT SECRET USERS CORE REALTIME START_SERVERS MAX_SERVERS CLEANUP_DELAY)" >&2; exit 2 ;;
 esac
