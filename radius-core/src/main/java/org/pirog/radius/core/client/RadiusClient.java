@@ -38,7 +38,8 @@ import org.pirog.radius.core.transport.UdpTransport;
  * timeout frees an Identifier. Past that bound {@code send} fails with {@code RejectedExecutionException}.
  *
  * <p>The futures complete on the socket's event loop: a dependent stage without an executor runs there and must
- * not block. Closing the client fails what is still in flight with {@link ClosedChannelException}.
+ * not block. Cancelling a future stops its retransmissions and frees its Identifier at its next timer, at the
+ * latest. Closing the client fails what is still in flight with {@link ClosedChannelException}.
  */
 public final class RadiusClient implements AutoCloseable {
     private final InetSocketAddress server;

@@ -67,9 +67,12 @@ public final class FreeRadiusProcess implements AutoCloseable {
         }
     }
 
-    /** Whether FreeRADIUS and its configuration are installed where Debian puts them. */
+    /**
+     * Whether FreeRADIUS and its configuration are installed where Debian puts them, and readable by us (the
+     * configuration is {@code freerad:freerad 0640}: root or the freerad group).
+     */
     public static boolean isInstalled() {
-        return Files.isExecutable(BINARY) && Files.isDirectory(STOCK_CONFIG);
+        return Files.isExecutable(BINARY) && Files.isReadable(STOCK_CONFIG.resolve("radiusd.conf"));
     }
 
     public static Builder builder() {
