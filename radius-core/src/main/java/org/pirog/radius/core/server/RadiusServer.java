@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class RadiusServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RadiusServer.class);
 
-    private final UdpTransport transport;
+    private final UdpListeners transport;
     private final List<Channel> authChannels;
     private final List<Channel> acctChannels;
     private final RequestPipeline pipeline;
@@ -38,7 +38,7 @@ public final class RadiusServer implements AutoCloseable {
     private final Duration drainTimeout;
     private volatile boolean closed;
 
-    RadiusServer(UdpTransport transport, List<Channel> authChannels, List<Channel> acctChannels,
+    RadiusServer(UdpListeners transport, List<Channel> authChannels, List<Channel> acctChannels,
             RequestPipeline pipeline, ServerCounters counters, Backend backend, ExecutorService blockingExecutor,
             Duration drainTimeout) {
         this.transport = transport;

@@ -91,7 +91,7 @@ public final class RadiusServerBuilder {
                 new StatusServerResponder(proxyState, counters));
         RequestPipeline pipeline = new RequestPipeline(dictionary, NasTable.of(clients), settings, counters,
                 dispatcher, chosen.threading(), blocking);
-        UdpTransport transport = new UdpTransport(settings.threads());
+        UdpListeners transport = new UdpListeners(settings.threads());
         List<Channel> auth = new ArrayList<>();
         List<Channel> acct = new ArrayList<>();
         try {
@@ -114,7 +114,7 @@ public final class RadiusServerBuilder {
                 drainTimeout != null ? drainTimeout : settings.maxRequestTime());
     }
 
-    private static List<Channel> bind(UdpTransport transport, InetSocketAddress address,
+    private static List<Channel> bind(UdpListeners transport, InetSocketAddress address,
             java.util.function.Supplier<UdpRequestHandler> handlers) throws IOException {
         try {
             return transport.bind(address, handlers);

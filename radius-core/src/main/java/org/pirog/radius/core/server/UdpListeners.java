@@ -4,39 +4,31 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.pirog.radius.core.transport.UdpTransport;
 
 /**
- * Native epoll where the platform has it — SO_REUSEPORT with one socket per event loop, so that the kernel
- * spreads datagrams over cores, and recvmmsg/sendmmsg batches — and NIO with one socket per address elsewhere.
+ * The server's sockets: with epoll, SO_REUSEPORT and one socket per event loop on every listen address, so that
+ * the kernel spreads datagrams over the cores; with NIO, one socket per address. Receive settings (recvmmsg
+ * batches) come from {@link UdpTransport}, which the client shares.
  */
-final class UdpTransport {
-    private static final int MAX_DATAGRAM = 4096;
-    /** Lets recvmmsg read up to 32 datagrams per call (performance.md: with 2 KB Netty reads one at a time). */
-    private static final int READ_BUFFER = 32 * MAX_DATAGRAM;
+final class UdpListeners {
     private static final int SOCKET_BUFFER = 4 * 1024 * 1024;
 
     private final boolean epoll;
     private final EventLoopGroup group;
     private final int sockets;
 
-    UdpTransport(int threads) {
-        this.epoll = Epoll.isAvailable();
+    UdpListeners(int threads) {
+        this.epoll = UdpTransport.isEpollAvailable();
         int count = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        this.group = new MultiThreadIoEventLoopGroup(count, new PirogThreadFactory("radius-loop"), factory);
+        this.group = new MultiThreadIoEventLoopGroup(count, new PirogThreadFactory("radius-loop"),
+                UdpTransport.ioHandlerFactory());
         this.sockets = epoll ? count : 1;
     }
 
@@ -53,18 +45,12 @@ final class UdpTransport {
         List<Channel> channels = new ArrayList<>(sockets);
         InetSocketAddress target = address;
         for (int i = 0; i < sockets; i++) {
-            Bootstrap bootstrap = new Bootstrap()
-                    .group(group)
-                    .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
+            // 4 MB: the default 208 KB drops bursts at window 256 (performance.md).
+            Bootstrap bootstrap = UdpTransport.datagramBootstrap(group, address.getAddress(), SOCKET_BUFFER)
                     .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
-                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(READ_BUFFER))
                     .handler(handlers.get());
             if (epoll) {
-                bootstrap.channel(EpollDatagramChannel.class)
-                        .option(EpollChannelOption.SO_REUSEPORT, true)
-                        .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
-            } else {
-                bootstrap.channel(NioDatagramChannel.class);
+                bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
             }
             Channel channel = bootstrap.bind(target).sync().channel();
             channels.add(channel);
