@@ -19,7 +19,7 @@ CORE=${CORE:-1}
 DETAIL=${DETAIL:-1}
 PRIORITY=()
 [[ "${REALTIME:-0}" == 1 ]] && PRIORITY=(chrt -r 1)  # SCHED_RR, see load.sh
-export JAVA_OPTS=${JAVA_OPTS:-"-Xms1g -Xmx1g -XX:+UseParallelGC -XX:+AlwaysPreTouch --enable-native-access=ALL-UNNAMED -Dio.netty.leakDetection.level=disabled"}
+export JAVA_OPTS=${JAVA_OPTS:-"-Xms1g -Xmx1g -XX:+UseParallelGC -XX:+AlwaysPreTouch --enable-native-access=ALL-UNNAMED -Dio.netty.leakDetection.level=disabled -Dio.netty.buffer.checkAccessible=false"}
 
 stop() {
   if [[ -f "$DIR/radiusd.pid" ]]; then

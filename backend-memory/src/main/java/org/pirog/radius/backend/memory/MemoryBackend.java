@@ -40,10 +40,10 @@ import org.pirog.radius.core.policy.PolicyItem;
  * changes nothing. Nothing is kept across restarts: after one, sessions are known again from their next
  * Interim-Update.
  *
- * <p>Threading: without a detail file every call answers from memory without blocking ({@link Threading#INLINE}).
- * With one, {@link #account} returns only once the record is written and flushed, so the backend is
- * {@link Threading#BLOCKING} and the server calls it on virtual threads; records arriving together share one
- * write and flush (see {@link DetailWriter}).
+ * <p>Threading: authorization, pools and session counts answer from memory without blocking
+ * ({@link Threading#INLINE}). Without a detail file so does accounting; with one, {@link #account} returns only
+ * once the record is written and flushed, so accounting is {@link Threading#BLOCKING} and the server calls it on
+ * virtual threads; records arriving together share one write and flush (see {@link DetailWriter}).
  */
 public final class MemoryBackend implements Backend {
     private final UsersFile users;
@@ -67,6 +67,12 @@ public final class MemoryBackend implements Backend {
 
     @Override
     public Threading threading() {
+        return Threading.INLINE;
+    }
+
+    /** Writing the detail file blocks (each record is flushed before the reply); keeping sessions does not. */
+    @Override
+    public Threading accountingThreading() {
         return detail == null ? Threading.INLINE : Threading.BLOCKING;
     }
 
@@ -84,12 +90,24 @@ public final class MemoryBackend implements Backend {
 
     /** The SPI hands out values as plain text: expanded for this request, percent signs no longer doubled. */
     private static List<PolicyItem> plain(List<PolicyItem> items) {
+        if (!anyDoubledPercent(items)) {
+            return items;
+        }
         List<PolicyItem> plain = new ArrayList<>(items.size());
         for (PolicyItem item : items) {
             String value = Expansion.unescape(item.value());
             plain.add(value.equals(item.value()) ? item : item.withValue(value));
         }
         return plain;
+    }
+
+    private static boolean anyDoubledPercent(List<PolicyItem> items) {
+        for (int i = 0, n = items.size(); i < n; i++) {
+            if (items.get(i).value().indexOf('%') >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -142,7 +142,8 @@ class MemoryBackendProviderTest {
     void withADetailFileTheBackendBlocksAndWritesEveryRecord() throws Exception {
         Files.writeString(directory.resolve("users"), "");
         try (Backend backend = create(List.of(item("detail", "radacct/detail-%Y%m%d", 2)), List.of())) {
-            assertThat(backend.threading()).isEqualTo(Threading.BLOCKING);
+            assertThat(backend.threading()).isEqualTo(Threading.INLINE);
+            assertThat(backend.accountingThreading()).isEqualTo(Threading.BLOCKING);
             RadiusPacket packet = RadiusPacket.builder(DICTIONARY, PacketCode.ACCOUNTING_REQUEST, 1)
                     .addString("User-Name", "bob").addNumber("Acct-Status-Type", 1)
                     .addString("Acct-Session-Id", "s1").build();

@@ -136,12 +136,19 @@ public final class Authenticator {
                 return false;
             }
         }
+        if (passwords.cleartextForPap(control) != null) {
+            return false;
+        }
         KnownGoodPassword known = passwords.forPap(control);
         return known != null && known.isUsable() && known.form().isSlow();
     }
 
     private AuthResult pap(RadiusPacket request, int userPassword, SharedSecret secret, List<PolicyItem> control,
             boolean authTypeSet) {
+        PolicyItem cleartext = passwords.cleartextForPap(control);
+        if (cleartext != null) {
+            return papCleartext(request, userPassword, secret, cleartext.value());
+        }
         KnownGoodPassword known = passwords.forPap(control);
         if (known == null) {
             // Without a known good password rlm_pap does not set Auth-Type, so FreeRADIUS finds none.
@@ -157,6 +164,25 @@ public final class Authenticator {
                 return PAP_EMPTY;
             }
             return PapCheck.check(known, t, length);
+        } finally {
+            t.wipePassword();
+        }
+    }
+
+    /** The common case, a Cleartext-Password: no decoded form to look up, nothing allocated. */
+    private static AuthResult papCleartext(RadiusPacket request, int userPassword, SharedSecret secret,
+            String cleartext) {
+        PerThread t = PerThread.get();
+        try {
+            int length = request.unhide(userPassword, secret, null, t.password, 0);
+            if (length < 0) {
+                return PAP_MALFORMED;
+            }
+            if (length == 0) {
+                return PAP_EMPTY;
+            }
+            return PapCheck.cleartextMatches(cleartext, t.password, length) ? PapCheck.ACCEPT
+                    : PapCheck.CLEARTEXT_MISMATCH;
         } finally {
             t.wipePassword();
         }

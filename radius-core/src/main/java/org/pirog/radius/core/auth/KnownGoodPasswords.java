@@ -54,6 +54,21 @@ final class KnownGoodPasswords {
         return null;
     }
 
+    /**
+     * The item PAP would compare against when it is a Cleartext-Password (or a User-Password check item), else null:
+     * such a value needs no decoding, so PAP compares it directly instead of looking up its decoded form.
+     */
+    @Nullable PolicyItem cleartextForPap(List<PolicyItem> control) {
+        for (int i = 0, n = control.size(); i < n; i++) {
+            PolicyItem item = control.get(i);
+            PasswordForm form = attributes.formOf(item);
+            if (form != null) {
+                return form == PasswordForm.CLEARTEXT ? item : null;
+            }
+        }
+        return null;
+    }
+
     /** The first usable stored password of this form, directly or through Password-With-Header; else null. */
     @Nullable KnownGoodPassword find(List<PolicyItem> control, PasswordForm wanted) {
         boolean hasCleartext = false;

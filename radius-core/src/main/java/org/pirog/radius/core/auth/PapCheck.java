@@ -15,9 +15,29 @@ import org.pirog.radius.codec.mschap.NtPasswordHash;
  */
 final class PapCheck {
     static final AuthResult ACCEPT = AuthResult.accept(AuthMethod.PAP);
+    static final AuthResult CLEARTEXT_MISMATCH = AuthResult.reject(AuthMethod.PAP,
+            "pap: Cleartext password does not match \"known good\" password");
     static final AuthResult NOT_UCS2 = AuthResult.reject(AuthMethod.PAP, "pap: User-Password is not in UCS2 format");
 
     private PapCheck() {
+    }
+
+    /**
+     * Whether {@code password[0..length)} is the UTF-8 of {@code cleartext}, in time that depends on the lengths
+     * only. The common all-ASCII password is compared char by char, without encoding it.
+     */
+    static boolean cleartextMatches(String cleartext, byte[] password, int length) {
+        int n = cleartext.length();
+        int difference = 0;
+        for (int i = 0; i < n; i++) {
+            char c = cleartext.charAt(i);
+            if (c >= 0x80) {
+                byte[] utf8 = cleartext.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                return length == utf8.length && ConstantTime.equals(password, 0, utf8, 0, length);
+            }
+            difference |= i < length ? c ^ (password[i] & 0xFF) : 1;
+        }
+        return difference == 0 && n == length;
     }
 
     /** Checks {@code t.password[0..length)} against {@code known}. */

@@ -8,13 +8,21 @@ import org.pirog.radius.core.accounting.AccountingRecord;
  *
  * <p>A backend knows nothing of Netty. It declares its {@link #threading()}: an {@link Threading#INLINE} backend
  * answers from memory and is called on the event loop; a {@link Threading#BLOCKING} one (a database) is only
- * ever called from virtual threads. Either way every method is called concurrently and must be thread-safe.
+ * ever called from virtual threads. Accounting may differ ({@link #accountingThreading()}): a backend that
+ * authorizes from memory but writes records to a file or a database blocks only there. Either way every method
+ * is called concurrently and must be thread-safe.
  *
  * <p>{@link BackendException} means "could not answer now": the server sends no reply and the NAS retransmits.
  */
 public interface Backend extends AutoCloseable {
 
+    /** Where {@link #authorize}, {@link #allocate}, {@link #release}, {@link #openSessions} may run. */
     Threading threading();
+
+    /** Where {@link #account} may run; the same as {@link #threading()} unless the backend says otherwise. */
+    default Threading accountingThreading() {
+        return threading();
+    }
 
     /**
      * Finds the account the request names and runs the backend's policy on it ({@code users} entries, SQL

@@ -162,6 +162,11 @@ public final class CheckItem {
     }
 
     /** The item with its value expanded for this request, for the control list. */
+    /** Whether the value holds no expansion: the item is the same for every request. */
+    public boolean isLiteral() {
+        return value.isLiteral();
+    }
+
     public PolicyItem expanded(PolicyContext context) {
         return value.isLiteral() ? item : item.withValue(Expansion.escape(value.expand(context)));
     }

@@ -33,6 +33,17 @@ public final class PolicyList {
      */
     public void merge(List<PolicyItem> batch) {
         int existing = items.size();
+        if (existing == 0) {
+            // Against an empty list every operator appends (the batch is merged against the list as it was).
+            for (int i = 0, n = batch.size(); i < n; i++) {
+                PolicyItem item = batch.get(i);
+                if (!item.operator().isAssignment()) {
+                    throw new IllegalArgumentException(item + ": only =, := and += assign to a list");
+                }
+                items.add(item);
+            }
+            return;
+        }
         boolean[] replaced = new boolean[existing];
         List<PolicyItem> appended = new ArrayList<>();
         for (PolicyItem item : batch) {

@@ -3,6 +3,7 @@ package org.pirog.radius.core.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.pirog.radius.codec.dictionary.AttributeDefinition;
 import org.pirog.radius.codec.dictionary.Dictionary;
 
@@ -23,6 +24,10 @@ public final class PolicyRule {
     private final List<CheckItem> check;
     private final List<ReplyItem> reply;
     private final boolean fallThrough;
+    /** The assigning check items when none expands (the same for every request), else null. */
+    private final @Nullable List<PolicyItem> literalControl;
+    /** The reply items when none expands, else null. */
+    private final @Nullable List<PolicyItem> literalReply;
 
     /**
      * @param name  the entry's name (the user name, {@code DEFAULT}, the group), for logs
@@ -43,6 +48,32 @@ public final class PolicyRule {
         }
         this.reply = List.copyOf(merged);
         this.fallThrough = fall;
+        this.literalControl = literalControl(this.check);
+        this.literalReply = literalReply(this.reply);
+    }
+
+    private static @Nullable List<PolicyItem> literalControl(List<CheckItem> check) {
+        List<PolicyItem> items = new ArrayList<>();
+        for (CheckItem item : check) {
+            if (item.assigns()) {
+                if (!item.isLiteral()) {
+                    return null;
+                }
+                items.add(item.item());
+            }
+        }
+        return List.copyOf(items);
+    }
+
+    private static @Nullable List<PolicyItem> literalReply(List<ReplyItem> reply) {
+        List<PolicyItem> items = new ArrayList<>(reply.size());
+        for (ReplyItem item : reply) {
+            if (!item.isLiteral()) {
+                return null;
+            }
+            items.add(item.item());
+        }
+        return List.copyOf(items);
     }
 
     /** Compiles every item; the first bad one throws. */
@@ -89,14 +120,30 @@ public final class PolicyRule {
 
     /** Merges the entry's assignment check items into the control list and its reply items into the reply. */
     public void apply(PolicyContext context) {
+        // Most entries expand nothing: their lists are the same for every request and were built once.
+        List<PolicyItem> control = literalControl != null ? literalControl : expandedControl(context);
+        if (!control.isEmpty()) {
+            context.control().merge(control);
+        }
+        List<PolicyItem> replies = literalReply != null ? literalReply : expandedReply(context);
+        if (!replies.isEmpty()) {
+            context.reply().merge(replies);
+        }
+    }
+
+    private List<PolicyItem> expandedControl(PolicyContext context) {
         List<PolicyItem> control = new ArrayList<>();
         for (CheckItem item : check) {
             if (item.assigns()) {
                 control.add(item.expanded(context));
             }
         }
-        // FreeRADIUS moves the check items to the control list before it expands the reply items.
-        context.control().merge(control);
+        // FreeRADIUS moves the check items to the control list before it expands the reply items: apply() merges
+        // the control list first.
+        return control;
+    }
+
+    private List<PolicyItem> expandedReply(PolicyContext context) {
         List<PolicyItem> replies = new ArrayList<>(reply.size());
         for (ReplyItem item : reply) {
             PolicyItem expanded = item.expanded(context);
@@ -104,7 +151,7 @@ public final class PolicyRule {
                 replies.add(expanded);
             }
         }
-        context.reply().merge(replies);
+        return replies;
     }
 
     private static boolean isFallThrough(AttributeDefinition attribute) {

@@ -41,6 +41,11 @@ public final class ReplyItem {
      * The item with its value expanded for this request, or null when the expansion is no value of the attribute
      * (the item is then left out, as FreeRADIUS skips it).
      */
+    /** Whether the value holds no expansion: the item is the same for every request. */
+    public boolean isLiteral() {
+        return value.isLiteral();
+    }
+
     public @Nullable PolicyItem expanded(PolicyContext context) {
         if (value.isLiteral()) {
             return item;

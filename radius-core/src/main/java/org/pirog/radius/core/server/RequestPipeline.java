@@ -33,7 +33,8 @@ final class RequestPipeline {
     private final ServerSettings settings;
     private final ServerCounters counters;
     private final RequestProcessor processor;
-    private final boolean blocking;
+    private final boolean accessBlocks;
+    private final boolean accountingBlocks;
     private final Executor blockingExecutor;
     private final AttributeDefinition eapMessage;
     private final AttributeDefinition proxyState;
@@ -49,13 +50,15 @@ final class RequestPipeline {
     }
 
     RequestPipeline(Dictionary dictionary, NasTable nasTable, ServerSettings settings, ServerCounters counters,
-            RequestProcessor processor, Threading threading, Executor blockingExecutor) {
+            RequestProcessor processor, Threading threading, Threading accountingThreading,
+            Executor blockingExecutor) {
         this.decoder = new RadiusPacketDecoder(dictionary, settings.maxAttributes());
         this.printer = new PacketPrinter(decoder);
         this.settings = settings;
         this.counters = counters;
         this.processor = processor;
-        this.blocking = threading == Threading.BLOCKING;
+        this.accessBlocks = threading == Threading.BLOCKING;
+        this.accountingBlocks = accountingThreading == Threading.BLOCKING;
         this.blockingExecutor = blockingExecutor;
         this.eapMessage = required(dictionary, "EAP-Message");
         this.proxyState = required(dictionary, "Proxy-State");
@@ -209,7 +212,10 @@ final class RequestPipeline {
     }
 
     private void dispatch(RequestTask task) {
-        if (!blocking || task.packet().code() == PacketCode.STATUS_SERVER) {
+        PacketCode code = task.packet().code();
+        boolean blocks = code == PacketCode.ACCOUNTING_REQUEST ? accountingBlocks
+                : code == PacketCode.ACCESS_REQUEST && accessBlocks;
+        if (!blocks) {
             Outcome outcome = process(task, true);
             if (outcome != Outcome.OFFLOAD) {
                 finish(task, outcome);
