@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 import org.pirog.radius.backend.memory.detail.DetailWriter;
 import org.pirog.radius.backend.memory.pool.AddressPool;
@@ -40,12 +42,13 @@ import org.pirog.radius.core.policy.PolicyItem;
  * changes nothing. Nothing is kept across restarts: after one, sessions are known again from their next
  * Interim-Update.
  *
- * <p>Threading: authorization, pools and session counts answer from memory without blocking
- * ({@link Threading#INLINE}). Without a detail file so does accounting; with one, {@link #account} returns only
- * once the record is written and flushed, so accounting is {@link Threading#BLOCKING} and the server calls it on
- * virtual threads; records arriving together share one write and flush (see {@link DetailWriter}).
+ * <p>Threading: everything answers from memory without blocking ({@link Threading#INLINE}). With a detail file,
+ * the stage {@link #account} returns completes once the writer's thread has written and flushed the record;
+ * records arriving together share one write and flush (see {@link DetailWriter}).
  */
 public final class MemoryBackend implements Backend {
+    private static final CompletionStage<Void> STORED = CompletableFuture.completedFuture(null);
+
     private final UsersFile users;
     private final AddressPools pools;
     private final SessionTable sessions = new SessionTable();
@@ -70,11 +73,7 @@ public final class MemoryBackend implements Backend {
         return Threading.INLINE;
     }
 
-    /** Writing the detail file blocks (each record is flushed before the reply); keeping sessions does not. */
-    @Override
-    public Threading accountingThreading() {
-        return detail == null ? Threading.INLINE : Threading.BLOCKING;
-    }
+
 
     @Override
     public @Nullable Authorization authorize(AccessRequest request) {
@@ -111,14 +110,13 @@ public final class MemoryBackend implements Backend {
     }
 
     @Override
-    public void account(AccountingRecord record) throws BackendException {
-        if (detail != null) {
-            try {
-                detail.write(record);
-            } catch (IOException e) {
-                throw new BackendException("detail file: " + e.getMessage(), e);
-            }
-        }
+    public CompletionStage<Void> account(AccountingRecord record) {
+        apply(record);
+        // The detail writer's thread completes the stage once the record is written and flushed.
+        return detail == null ? STORED : detail.submit(record);
+    }
+
+    private void apply(AccountingRecord record) {
         InetAddress framed = record.framedIpAddress();
         switch (record.statusType()) {
             case START -> {

@@ -143,13 +143,12 @@ class MemoryBackendProviderTest {
         Files.writeString(directory.resolve("users"), "");
         try (Backend backend = create(List.of(item("detail", "radacct/detail-%Y%m%d", 2)), List.of())) {
             assertThat(backend.threading()).isEqualTo(Threading.INLINE);
-            assertThat(backend.accountingThreading()).isEqualTo(Threading.BLOCKING);
             RadiusPacket packet = RadiusPacket.builder(DICTIONARY, PacketCode.ACCOUNTING_REQUEST, 1)
                     .addString("User-Name", "bob").addNumber("Acct-Status-Type", 1)
                     .addString("Acct-Session-Id", "s1").build();
             Instant received = Instant.parse("2026-11-21T10:00:00Z");
             backend.account(AccountingRecord.from(packet, NAS,
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 1646), received));
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 1646), received)).toCompletableFuture().join();
             assertThat(backend.openSessions("bob")).isEqualTo(1);
         }
         try (Stream<Path> files = Files.list(directory.resolve("radacct"))) {

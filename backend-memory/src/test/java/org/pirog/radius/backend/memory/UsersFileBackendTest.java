@@ -248,16 +248,16 @@ class UsersFileBackendTest {
         LoginChecks checks = new LoginChecks(DICTIONARY, CLOCK);
         Authorization one = backend.authorize(request("one"));
         assertThat(checks.simultaneousUse(one, backend).accepted()).isTrue();
-        backend.account(start("one", "s1"));
+        backend.account(start("one", "s1")).toCompletableFuture().join();
         LoginDecision denied = checks.simultaneousUse(one, backend);
         assertThat(denied.accepted()).isFalse();
         assertThat(denied.authorization().reply()).extracting(PolicyItem::value)
                 .containsExactly("You are already logged in - access denied");
 
         Authorization two = backend.authorize(request("two"));
-        backend.account(start("two", "t1"));
+        backend.account(start("two", "t1")).toCompletableFuture().join();
         assertThat(checks.simultaneousUse(two, backend).accepted()).isTrue();
-        backend.account(start("two", "t2"));
+        backend.account(start("two", "t2")).toCompletableFuture().join();
         assertThat(text(checks.simultaneousUse(two, backend).authorization().reply(), "Reply-Message"))
                 .containsExactly("You are already logged in - access denied (2)");
     }

@@ -1,5 +1,6 @@
 package org.pirog.radius.core.backend;
 
+import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 import org.pirog.radius.core.accounting.AccountingRecord;
 
@@ -8,9 +9,10 @@ import org.pirog.radius.core.accounting.AccountingRecord;
  *
  * <p>A backend knows nothing of Netty. It declares its {@link #threading()}: an {@link Threading#INLINE} backend
  * answers from memory and is called on the event loop; a {@link Threading#BLOCKING} one (a database) is only
- * ever called from virtual threads. Accounting may differ ({@link #accountingThreading()}): a backend that
- * authorizes from memory but writes records to a file or a database blocks only there. Either way every method
- * is called concurrently and must be thread-safe.
+ * ever called from virtual threads. Accounting is asynchronous for every backend ({@link #account}): the server
+ * calls it on the event loop and answers when the returned stage completes, so that a backend can group many
+ * records into one write or one transaction (group commit) without a thread per record. Every method is called
+ * concurrently and must be thread-safe.
  *
  * <p>{@link BackendException} means "could not answer now": the server sends no reply and the NAS retransmits.
  */
@@ -19,10 +21,6 @@ public interface Backend extends AutoCloseable {
     /** Where {@link #authorize}, {@link #allocate}, {@link #release}, {@link #openSessions} may run. */
     Threading threading();
 
-    /** Where {@link #account} may run; the same as {@link #threading()} unless the backend says otherwise. */
-    default Threading accountingThreading() {
-        return threading();
-    }
 
     /**
      * Finds the account the request names and runs the backend's policy on it ({@code users} entries, SQL
@@ -34,10 +32,12 @@ public interface Backend extends AutoCloseable {
 
     /**
      * Stores one accounting record (Start, Interim-Update, Stop, Accounting-On/Off) and applies it to
-     * sessions and leases. Returns only once the record is durable: the server then sends the
-     * Accounting-Response. A retransmitted record may arrive twice and must not be counted twice.
+     * sessions and leases. Called on an event loop: it must not block. The stage completes once the record is
+     * durable, and the server then sends the Accounting-Response; it completes exceptionally (with a
+     * {@link BackendException}) when the record could not be stored, and the server then sends nothing, so the
+     * NAS retransmits. A retransmitted record may arrive twice and must not be counted twice.
      */
-    void account(AccountingRecord record) throws BackendException;
+    CompletionStage<Void> account(AccountingRecord record);
 
     /** Leases an address from the named pool; null when the pool is unknown or has no free address. */
     @Nullable Lease allocate(LeaseRequest request) throws BackendException;

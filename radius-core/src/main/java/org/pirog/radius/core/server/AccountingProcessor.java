@@ -1,11 +1,12 @@
 package org.pirog.radius.core.server;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.pirog.radius.codec.dictionary.AttributeDefinition;
 import org.pirog.radius.codec.packet.PacketCode;
 import org.pirog.radius.core.accounting.AccountingRecord;
 import org.pirog.radius.core.backend.Backend;
-import org.pirog.radius.core.backend.BackendException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,21 +29,37 @@ final class AccountingProcessor {
         this.counters = counters;
     }
 
-    Outcome process(RequestTask task) {
+    /** Hands the record to the backend; the stage completes with the reply once it is stored, or no reply. */
+    CompletionStage<Outcome> process(RequestTask task) {
         AccountingRecord record = AccountingRecord.from(task.packet(), task.nas(), task.sender(), task.received());
+        CompletionStage<Void> stored;
         try {
-            backend.account(record);
-        } catch (BackendException e) {
-            counters.backendFailures.increment();
-            if (failureLog.acquire()) {
-                log.warn("({}) Accounting {} for [{}] from client {} not stored, no reply sent: {} ({} more)",
-                        task.number(), record.statusType(), record.userName(), task.nas().name(), e.getMessage(),
-                        failureLog.takeSuppressed());
-            }
-            return Outcome.NO_REPLY;
+            stored = backend.account(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failed(task, record, e));
         }
+        CompletableFuture<Void> future = stored.toCompletableFuture();
+        if (future.isDone() && !future.isCompletedExceptionally()) {
+            return CompletableFuture.completedFuture(acknowledge(task));
+        }
+        return future.handle((ignored, failure) -> failure == null ? acknowledge(task) : failed(task, record, failure));
+    }
+
+    private Outcome acknowledge(RequestTask task) {
         counters.accountingResponses.increment();
         var reply = Replies.start(task.packet(), PacketCode.ACCOUNTING_RESPONSE);
         return Outcome.reply(Replies.finish(task.packet(), reply, proxyState, task.nas()));
+    }
+
+    private Outcome failed(RequestTask task, AccountingRecord record, Throwable failure) {
+        counters.backendFailures.increment();
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (failureLog.acquire()) {
+            log.warn("({}) Accounting {} for [{}] from client {} not stored, no reply sent: {} ({} more)",
+                    task.number(), record.statusType(), record.userName(), task.nas().name(), cause.getMessage(),
+                    failureLog.takeSuppressed());
+        }
+        return Outcome.NO_REPLY;
     }
 }

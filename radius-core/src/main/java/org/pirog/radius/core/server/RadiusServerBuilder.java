@@ -90,7 +90,7 @@ public final class RadiusServerBuilder {
                 new AccountingProcessor(chosen, proxyState, counters),
                 new StatusServerResponder(proxyState, counters));
         RequestPipeline pipeline = new RequestPipeline(dictionary, NasTable.of(clients), settings, counters,
-                dispatcher, chosen.threading(), chosen.accountingThreading(), blocking);
+                dispatcher, chosen.threading(), blocking);
         UdpListeners transport = new UdpListeners(settings.threads());
         List<Channel> auth = new ArrayList<>();
         List<Channel> acct = new ArrayList<>();

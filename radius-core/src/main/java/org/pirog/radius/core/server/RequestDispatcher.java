@@ -1,5 +1,6 @@
 package org.pirog.radius.core.server;
 
+import java.util.concurrent.CompletionStage;
 import org.pirog.radius.codec.packet.PacketCode;
 
 /** Sends each accepted request to the processor for its code. */
@@ -20,9 +21,11 @@ final class RequestDispatcher implements RequestProcessor {
         if (code == PacketCode.ACCESS_REQUEST) {
             return access.process(task, onEventLoop);
         }
-        if (code == PacketCode.ACCOUNTING_REQUEST) {
-            return accounting.process(task);
-        }
         return status.respond(task);
+    }
+
+    @Override
+    public CompletionStage<Outcome> account(RequestTask task) {
+        return accounting.process(task);
     }
 }

@@ -3,6 +3,7 @@ package org.pirog.radius.core.server;
 import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +35,6 @@ final class RequestPipeline {
     private final ServerCounters counters;
     private final RequestProcessor processor;
     private final boolean accessBlocks;
-    private final boolean accountingBlocks;
     private final Executor blockingExecutor;
     private final AttributeDefinition eapMessage;
     private final AttributeDefinition proxyState;
@@ -50,15 +50,13 @@ final class RequestPipeline {
     }
 
     RequestPipeline(Dictionary dictionary, NasTable nasTable, ServerSettings settings, ServerCounters counters,
-            RequestProcessor processor, Threading threading, Threading accountingThreading,
-            Executor blockingExecutor) {
+            RequestProcessor processor, Threading threading, Executor blockingExecutor) {
         this.decoder = new RadiusPacketDecoder(dictionary, settings.maxAttributes());
         this.printer = new PacketPrinter(decoder);
         this.settings = settings;
         this.counters = counters;
         this.processor = processor;
         this.accessBlocks = threading == Threading.BLOCKING;
-        this.accountingBlocks = accountingThreading == Threading.BLOCKING;
         this.blockingExecutor = blockingExecutor;
         this.eapMessage = required(dictionary, "EAP-Message");
         this.proxyState = required(dictionary, "Proxy-State");
@@ -213,9 +211,11 @@ final class RequestPipeline {
 
     private void dispatch(RequestTask task) {
         PacketCode code = task.packet().code();
-        boolean blocks = code == PacketCode.ACCOUNTING_REQUEST ? accountingBlocks
-                : code == PacketCode.ACCESS_REQUEST && accessBlocks;
-        if (!blocks) {
+        if (code == PacketCode.ACCOUNTING_REQUEST) {
+            account(task);
+            return;
+        }
+        if (code != PacketCode.ACCESS_REQUEST || !accessBlocks) {
             Outcome outcome = process(task, true);
             if (outcome != Outcome.OFFLOAD) {
                 finish(task, outcome);
@@ -228,6 +228,28 @@ final class RequestPipeline {
             Outcome outcome = process(task, false);
             task.channel().executor().execute(() -> finish(task, outcome));
         });
+    }
+
+    /** Accounting never blocks the loop: the backend's stage completes it, often at once. */
+    private void account(RequestTask task) {
+        CompletableFuture<Outcome> pending;
+        try {
+            pending = processor.account(task).toCompletableFuture();
+        } catch (RuntimeException e) {
+            log.error("({}) Internal error processing {} from {}: {}", task.number(), task.packet().code(),
+                    task.nas().name(), e.toString(), e);
+            counters.backendFailures.increment();
+            finish(task, Outcome.NO_REPLY);
+            return;
+        }
+        if (pending.isDone()) {
+            finish(task, pending.isCompletedExceptionally() ? Outcome.NO_REPLY : pending.getNow(Outcome.NO_REPLY));
+            return;
+        }
+        task.channel().executor().schedule(() -> abandon(task), settings.maxRequestTime().toNanos(),
+                TimeUnit.NANOSECONDS);
+        pending.whenComplete((outcome, failure) -> task.channel().executor().execute(
+                () -> finish(task, outcome == null ? Outcome.NO_REPLY : outcome)));
     }
 
     private Outcome process(RequestTask task, boolean onEventLoop) {

@@ -1,10 +1,17 @@
 package org.pirog.radius.core.server;
 
-/** Turns an accepted request into its outcome; may block when the backend does. */
+import java.util.concurrent.CompletionStage;
+
+/** Turns an accepted request into its outcome. */
 interface RequestProcessor {
     /**
+     * Access-Request and Status-Server; may block when the backend does.
+     *
      * @param onEventLoop whether this runs on an event loop, where a request that would burn CPU for long (a slow
      *                    password hash) must answer {@link Outcome#OFFLOAD} instead
      */
     Outcome process(RequestTask task, boolean onEventLoop);
+
+    /** Accounting-Request, on the event loop: the stage completes when the backend stored the record or failed. */
+    CompletionStage<Outcome> account(RequestTask task);
 }

@@ -195,19 +195,19 @@ public abstract class BackendContract {
     @Test
     void startOpensAndStopClosesASession() throws Exception {
         assertThat(backend.openSessions("bob")).isZero();
-        backend.account(accounting(NAS, "Start", "bob", "s1", null));
+        record(accounting(NAS, "Start", "bob", "s1", null));
         assertThat(backend.openSessions("bob")).isEqualTo(1);
-        backend.account(accounting(NAS, "Interim-Update", "bob", "s1", null));
+        record(accounting(NAS, "Interim-Update", "bob", "s1", null));
         assertThat(backend.openSessions("bob")).isEqualTo(1);
-        backend.account(accounting(NAS, "Stop", "bob", "s1", null));
+        record(accounting(NAS, "Stop", "bob", "s1", null));
         assertThat(backend.openSessions("bob")).isZero();
     }
 
     @Test
     void sessionsAreCountedPerUser() throws Exception {
-        backend.account(accounting(NAS, "Start", "carol", "c1", null));
-        backend.account(accounting(NAS, "Start", "carol", "c2", null));
-        backend.account(accounting(NAS, "Start", "bob", "b1", null));
+        record(accounting(NAS, "Start", "carol", "c1", null));
+        record(accounting(NAS, "Start", "carol", "c2", null));
+        record(accounting(NAS, "Start", "bob", "b1", null));
         assertThat(backend.openSessions("carol")).isEqualTo(2);
         assertThat(backend.openSessions("bob")).isEqualTo(1);
         assertThat(backend.openSessions("dave")).isZero();
@@ -216,44 +216,44 @@ public abstract class BackendContract {
     @Test
     void retransmittedRecordsAreCountedOnce() throws Exception {
         AccountingRecord start = accounting(NAS, "Start", "bob", "s1", null);
-        backend.account(start);
-        backend.account(start);
-        backend.account(accounting(NAS, "Start", "bob", "s1", null));
+        record(start);
+        record(start);
+        record(accounting(NAS, "Start", "bob", "s1", null));
         assertThat(backend.openSessions("bob")).isEqualTo(1);
         AccountingRecord stop = accounting(NAS, "Stop", "bob", "s1", null);
-        backend.account(stop);
-        backend.account(stop);
+        record(stop);
+        record(stop);
         assertThat(backend.openSessions("bob")).isZero();
-        backend.account(accounting(NAS, "Start", "bob", "s2", null));
+        record(accounting(NAS, "Start", "bob", "s2", null));
         assertThat(backend.openSessions("bob")).isEqualTo(1);
     }
 
     @Test
     void anInterimUpdateOpensASessionWhoseStartWasLost() throws Exception {
-        backend.account(accounting(NAS, "Interim-Update", "bob", "s1", null));
+        record(accounting(NAS, "Interim-Update", "bob", "s1", null));
         assertThat(backend.openSessions("bob")).isEqualTo(1);
-        backend.account(accounting(NAS, "Interim-Update", "bob", "s1", null));
+        record(accounting(NAS, "Interim-Update", "bob", "s1", null));
         assertThat(backend.openSessions("bob")).isEqualTo(1);
     }
 
     @Test
     void aStopForAnUnknownSessionChangesNothing() throws Exception {
-        backend.account(accounting(NAS, "Start", "bob", "s1", null));
-        backend.account(accounting(NAS, "Stop", "bob", "other", null));
+        record(accounting(NAS, "Start", "bob", "s1", null));
+        record(accounting(NAS, "Stop", "bob", "other", null));
         assertThat(backend.openSessions("bob")).isEqualTo(1);
     }
 
     @Test
     void accountingOnAndOffCloseEverySessionOfThatNas() throws Exception {
-        backend.account(accounting(NAS, "Start", "carol", "c1", null));
-        backend.account(accounting(OTHER_NAS, "Start", "carol", "c2", null));
-        backend.account(accounting(NAS, "Start", "bob", "b1", null));
-        backend.account(accounting(NAS, "Accounting-On", "", "", null));
+        record(accounting(NAS, "Start", "carol", "c1", null));
+        record(accounting(OTHER_NAS, "Start", "carol", "c2", null));
+        record(accounting(NAS, "Start", "bob", "b1", null));
+        record(accounting(NAS, "Accounting-On", "", "", null));
         assertThat(backend.openSessions("bob")).isZero();
         assertThat(backend.openSessions("carol")).isEqualTo(1);
-        backend.account(accounting(NAS, "Accounting-On", "", "", null));
+        record(accounting(NAS, "Accounting-On", "", "", null));
         assertThat(backend.openSessions("carol")).isEqualTo(1);
-        backend.account(accounting(OTHER_NAS, "Accounting-Off", "", "", null));
+        record(accounting(OTHER_NAS, "Accounting-Off", "", "", null));
         assertThat(backend.openSessions("carol")).isZero();
     }
 
@@ -264,12 +264,12 @@ public abstract class BackendContract {
             Lease lease = backend.allocate(leaseRequest("tiny", "user" + i));
             assertThat(lease).isNotNull();
             leases.add(lease);
-            backend.account(accounting(NAS, "Start", "user" + i, "s" + i, lease.address()));
+            record(accounting(NAS, "Start", "user" + i, "s" + i, lease.address()));
         }
         assertThat(backend.allocate(leaseRequest("tiny", "late"))).isNull();
-        backend.account(accounting(NAS, "Interim-Update", "user1", "s1", leases.get(1).address()));
+        record(accounting(NAS, "Interim-Update", "user1", "s1", leases.get(1).address()));
         assertThat(backend.allocate(leaseRequest("tiny", "late"))).isNull();
-        backend.account(accounting(NAS, "Stop", "user1", "s1", leases.get(1).address()));
+        record(accounting(NAS, "Stop", "user1", "s1", leases.get(1).address()));
         Lease freed = backend.allocate(leaseRequest("tiny", "late"));
         assertThat(freed).isNotNull();
         assertThat(freed.address()).isEqualTo(leases.get(1).address());
@@ -279,8 +279,8 @@ public abstract class BackendContract {
     void aUserGetsItsAddressBackAfterAStop() throws Exception {
         Lease lease = backend.allocate(leaseRequest("main", "bob"));
         assertThat(lease).isNotNull();
-        backend.account(accounting(NAS, "Start", "bob", "s1", lease.address()));
-        backend.account(accounting(NAS, "Stop", "bob", "s1", lease.address()));
+        record(accounting(NAS, "Start", "bob", "s1", lease.address()));
+        record(accounting(NAS, "Stop", "bob", "s1", lease.address()));
         Lease again = backend.allocate(leaseRequest("main", "bob"));
         assertThat(again).isNotNull();
         assertThat(again.address()).isEqualTo(lease.address());
@@ -292,9 +292,9 @@ public abstract class BackendContract {
         Lease theirs = backend.allocate(leaseRequest("tiny", "user2", OTHER_NAS));
         assertThat(mine).isNotNull();
         assertThat(theirs).isNotNull();
-        backend.account(accounting(NAS, "Start", "user1", "s1", mine.address()));
-        backend.account(accounting(OTHER_NAS, "Start", "user2", "s2", theirs.address()));
-        backend.account(accounting(NAS, "Accounting-On", "", "", null));
+        record(accounting(NAS, "Start", "user1", "s1", mine.address()));
+        record(accounting(OTHER_NAS, "Start", "user2", "s2", theirs.address()));
+        record(accounting(NAS, "Accounting-On", "", "", null));
         Set<InetAddress> free = new HashSet<>();
         for (Lease lease; (lease = backend.allocate(leaseRequest("tiny", "next" + free.size()))) != null; ) {
             free.add(lease.address());
@@ -375,5 +375,10 @@ public abstract class BackendContract {
 
     private static Nas nas(String name, String address) {
         return Nas.of(name, NasNetwork.host(address(address)), SharedSecret.of("testing123"));
+    }
+
+    /** Stores a record and waits for the backend to say it is stored, as the server does before it answers. */
+    private void record(org.pirog.radius.core.accounting.AccountingRecord record) {
+        backend.account(record).toCompletableFuture().join();
     }
 }

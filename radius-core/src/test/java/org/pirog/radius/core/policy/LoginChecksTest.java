@@ -124,7 +124,8 @@ class LoginChecksTest {
         }
 
         @Override
-        public void account(AccountingRecord record) {
+        public java.util.concurrent.CompletionStage<Void> account(AccountingRecord record) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
 
         @Override

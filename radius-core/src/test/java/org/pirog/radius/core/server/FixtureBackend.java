@@ -68,9 +68,16 @@ final class FixtureBackend implements Backend {
     }
 
     @Override
-    public void account(AccountingRecord record) throws BackendException {
-        pause();
-        records.add(record);
+    public java.util.concurrent.CompletionStage<Void> account(AccountingRecord record) {
+        // Like a database: the record is stored later, on another thread, or not at all.
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                pause();
+            } catch (BackendException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+            records.add(record);
+        });
     }
 
     @Override

@@ -70,18 +70,27 @@ public final class DetailWriter implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("pirog-detail").daemon(true).start(this::run);
     }
 
-    /** Writes the record; returns once it is in the file and flushed. */
-    public void write(AccountingRecord record) throws IOException {
-        if (closed) {
-            throw new IOException("the detail writer is closed");
-        }
+    /**
+     * Queues the record; the stage completes on the writer's thread once the record is in the file and flushed,
+     * or exceptionally with an {@link IOException} when it could not be written.
+     */
+    public CompletableFuture<Void> submit(AccountingRecord record) {
         Pending pending = new Pending(record, new CompletableFuture<>());
+        if (closed) {
+            pending.done().completeExceptionally(new IOException("the detail writer is closed"));
+            return pending.done();
+        }
         queue.add(pending);
         if (closed && !thread.isAlive()) {
             failQueued();
         }
+        return pending.done();
+    }
+
+    /** Writes the record; returns once it is in the file and flushed. */
+    public void write(AccountingRecord record) throws IOException {
         try {
-            pending.done().get();
+            submit(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while writing the detail file", e);

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -20,17 +22,23 @@ import org.jspecify.annotations.Nullable;
 public final class SessionTable {
     /** How long a stopped session is remembered so that a late Interim-Update does not reopen it. */
     public static final Duration CLOSED_MEMORY = Duration.ofHours(1);
-    private static final int PRUNE_ABOVE = 10_000;
+    /** Stopped sessions remembered at most; beyond it the oldest go first (Caffeine's size bound). */
+    private static final long CLOSED_MAXIMUM = 1_000_000;
 
     private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Set<String>> byUser = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Instant> closed = new ConcurrentHashMap<>();
+    /** Bounded in time and size by Caffeine: no scan of the whole table on any Stop. */
+    private final Cache<String, Instant> closed = Caffeine.newBuilder()
+            .expireAfterWrite(CLOSED_MEMORY)
+            .maximumSize(CLOSED_MAXIMUM)
+            .executor(Runnable::run)
+            .build();
 
     /** Accounting Start: opens the session unless it is open already. Returns whether it was new. */
     public boolean start(Session session) {
         boolean[] added = {false};
         sessions.compute(session.uniqueId(), (id, existing) -> {
-            closed.remove(id);
+            closed.invalidate(id);
             if (existing != null) {
                 return existing.refreshed(session.updated(), session.framedIp());
             }
@@ -50,7 +58,7 @@ public final class SessionTable {
             if (existing != null) {
                 return existing.refreshed(session.updated(), session.framedIp());
             }
-            if (closed.containsKey(id)) {
+            if (closed.getIfPresent(id) != null) {
                 return null; // a late update of a stopped session
             }
             addToUser(session.userName(), id);
@@ -75,7 +83,6 @@ public final class SessionTable {
             }
             return null;
         });
-        prune(when);
         return removed[0];
     }
 
@@ -114,12 +121,5 @@ public final class SessionTable {
             set.add(id);
             return set;
         });
-    }
-
-    private void prune(Instant when) {
-        if (closed.size() > PRUNE_ABOVE) {
-            Instant oldest = when.minus(CLOSED_MEMORY);
-            closed.values().removeIf(stoppedAt -> stoppedAt.isBefore(oldest));
-        }
     }
 }
