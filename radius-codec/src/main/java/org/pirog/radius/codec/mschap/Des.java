@@ -11,12 +11,25 @@ import org.bouncycastle.crypto.engines.DESEngine;
  */
 final class Des extends DESEngine {
 
+    /** BouncyCastle's key schedule and block function keep no state: one instance serves every thread. */
+    private static final Des SCHEDULER = new Des();
+
     private final byte[] key8 = new byte[8];
 
     /** Encrypts the 8 octets at {@code in[inOff]} with the 7-octet key at {@code key7[kOff]} into {@code out}. */
     void encrypt(byte[] key7, int kOff, byte[] in, int inOff, byte[] out, int outOff) {
         expandKey(key7, kOff, key8, 0);
         desFunc(generateWorkingKey(true, key8), in, inOff, out, outOff);
+    }
+
+    /** The DES key schedule (encryption) of an 8-octet key with parity bits; kept by {@link NtKeySchedule}. */
+    static int[] schedule(byte[] key8) {
+        return SCHEDULER.generateWorkingKey(true, key8);
+    }
+
+    /** Encrypts one block with a schedule made by {@link #schedule}. */
+    static void encryptBlock(int[] schedule, byte[] in, int inOff, byte[] out, int outOff) {
+        SCHEDULER.desFunc(schedule, in, inOff, out, outOff);
     }
 
     /**

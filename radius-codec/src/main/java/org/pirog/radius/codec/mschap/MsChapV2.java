@@ -96,6 +96,20 @@ public final class MsChapV2 {
     }
 
     /**
+     * {@link #verifyNtResponse(byte[], int, byte[], int, byte[], int, int, byte[], int, byte[], int)} with the NT
+     * hash's DES schedules already made ({@link NtKeySchedule}): no key schedule per request.
+     */
+    public static boolean verifyNtResponse(byte[] authenticatorChallenge, int aOff, byte[] peerChallenge, int pOff,
+                                           byte[] userName, int uOff, int uLen, NtKeySchedule keys,
+                                           byte[] ntResponse, int rOff) {
+        Objects.checkFromIndexSize(rOff, NT_RESPONSE_LENGTH, ntResponse.length);
+        PerThread t = PerThread.get();
+        challengeHash(peerChallenge, pOff, authenticatorChallenge, aOff, userName, uOff, uLen, t.challenge, 0);
+        keys.challengeResponse(t.challenge, 0, t.response, 0);
+        return ConstantTime.equals(t.response, 0, ntResponse, rOff, NT_RESPONSE_LENGTH);
+    }
+
+    /**
      * GenerateAuthenticatorResponse (RFC 2759 §8.7), starting from the NT hash rather than the password: writes
      * the 42 ASCII octets {@code "S=" + 40 uppercase hex digits} to {@code out[outOff..outOff+42)}, ready for
      * MS-CHAP2-Success after its Ident octet.

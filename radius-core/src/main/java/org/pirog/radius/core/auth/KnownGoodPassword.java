@@ -2,6 +2,7 @@ package org.pirog.radius.core.auth;
 
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
+import org.pirog.radius.codec.mschap.NtKeySchedule;
 import org.pirog.radius.codec.mschap.NtPasswordHash;
 
 /**
@@ -21,6 +22,7 @@ final class KnownGoodPassword {
     private final @Nullable HashAlgorithm algorithm;
     private final @Nullable Pbkdf2Hash pbkdf2;
     private final byte @Nullable [] ntHash;
+    private volatile @Nullable NtKeySchedule ntKeySchedule;
     private final @Nullable String problem;
     private final AuthResult papReject;
 
@@ -143,6 +145,20 @@ final class KnownGoodPassword {
     /** The NT hash MS-CHAP needs: the NT-Password itself, or the hash of a cleartext password; else null. */
     byte @Nullable [] ntHash() {
         return ntHash;
+    }
+
+    /**
+     * The DES schedules of {@link #ntHash()}, made on first use and kept with this (cached) password: the key
+     * schedule is most of an MS-CHAP check, and it depends on the password only. Null without an NT hash.
+     */
+    @Nullable NtKeySchedule ntKeySchedule() {
+        NtKeySchedule keys = ntKeySchedule;
+        if (keys == null && ntHash != null) {
+            // A benign race: two threads may both make it; they make the same thing.
+            keys = NtKeySchedule.of(ntHash);
+            ntKeySchedule = keys;
+        }
+        return keys;
     }
 
     /** Why the stored value cannot be used, or null if it can. */

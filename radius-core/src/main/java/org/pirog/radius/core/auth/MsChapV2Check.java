@@ -62,7 +62,7 @@ final class MsChapV2Check {
         int accountLength = nameLength - nameStart;
         byte[] ntHash = ntPassword.ntHash();
         if (!MsChapV2.verifyNtResponse(authChallenge, 0, r, PEER_CHALLENGE, t.userName, nameStart, accountLength,
-                ntHash, 0, r, NT_RESPONSE)) {
+                ntPassword.ntKeySchedule(), r, NT_RESPONSE)) {
             return MsChapReplies.reject(AuthMethod.MSCHAPV2, INCORRECT, ident, attributes, t);
         }
         byte[] success = new byte[1 + MsChapV2.AUTHENTICATOR_RESPONSE_LENGTH];
