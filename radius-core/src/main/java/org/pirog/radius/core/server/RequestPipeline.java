@@ -222,8 +222,8 @@ final class RequestPipeline {
                 return;
             }
         }
-        task.channel().executor().schedule(() -> abandon(task), settings.maxRequestTime().toNanos(),
-                TimeUnit.NANOSECONDS);
+        task.abandonTimer(task.channel().executor().schedule(() -> abandon(task),
+                settings.maxRequestTime().toNanos(), TimeUnit.NANOSECONDS));
         blockingExecutor.execute(() -> {
             Outcome outcome = process(task, false);
             task.channel().executor().execute(() -> finish(task, outcome));
@@ -246,8 +246,8 @@ final class RequestPipeline {
             finish(task, pending.isCompletedExceptionally() ? Outcome.NO_REPLY : pending.getNow(Outcome.NO_REPLY));
             return;
         }
-        task.channel().executor().schedule(() -> abandon(task), settings.maxRequestTime().toNanos(),
-                TimeUnit.NANOSECONDS);
+        task.abandonTimer(task.channel().executor().schedule(() -> abandon(task),
+                settings.maxRequestTime().toNanos(), TimeUnit.NANOSECONDS));
         pending.whenComplete((outcome, failure) -> task.channel().executor().execute(
                 () -> finish(task, outcome == null ? Outcome.NO_REPLY : outcome)));
     }

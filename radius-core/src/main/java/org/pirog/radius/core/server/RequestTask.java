@@ -23,6 +23,8 @@ final class RequestTask {
     private final DuplicateCache.@Nullable Entry entry;
     private final long generation;
     private volatile int completed;
+    /** The max_request_time timer of a request that waits for a backend; cancelled when it is answered. */
+    private volatile java.util.concurrent.@Nullable Future<?> abandonTimer;
 
     RequestTask(RadiusPacket packet, Nas nas, InetSocketAddress sender, Instant received, long number,
             ListenerKind kind, ReplyChannel channel, DuplicateCache duplicates, DuplicateCache.@Nullable Entry entry,
@@ -39,9 +41,26 @@ final class RequestTask {
         this.generation = generation;
     }
 
-    /** Marks the task finished (replied or abandoned); only the first caller gets true. */
+    /**
+     * Marks the task finished (replied or abandoned); only the first caller gets true. Cancels the abandon timer,
+     * so that a scheduled task does not keep the request in memory for max_request_time after its reply.
+     */
     boolean complete() {
-        return COMPLETED.compareAndSet(this, 0, 1);
+        if (!COMPLETED.compareAndSet(this, 0, 1)) {
+            return false;
+        }
+        java.util.concurrent.Future<?> timer = abandonTimer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        return true;
+    }
+
+    void abandonTimer(java.util.concurrent.Future<?> timer) {
+        abandonTimer = timer;
+        if (completed != 0) {
+            timer.cancel(false);
+        }
     }
 
     RadiusPacket packet() {

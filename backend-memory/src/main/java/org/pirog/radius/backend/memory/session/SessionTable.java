@@ -23,7 +23,7 @@ public final class SessionTable {
     /** How long a stopped session is remembered so that a late Interim-Update does not reopen it. */
     public static final Duration CLOSED_MEMORY = Duration.ofHours(1);
     /** Stopped sessions remembered at most; beyond it the oldest go first (Caffeine's size bound). */
-    private static final long CLOSED_MAXIMUM = 1_000_000;
+    private static final long CLOSED_MAXIMUM = 100_000;
 
     private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Set<String>> byUser = new ConcurrentHashMap<>();
