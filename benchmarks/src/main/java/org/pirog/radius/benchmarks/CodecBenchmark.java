@@ -21,6 +21,7 @@ import org.pirog.radius.codec.dictionary.AttributeDefinition;
 import org.pirog.radius.codec.dictionary.Dictionary;
 import org.pirog.radius.codec.mschap.MppeKeys;
 import org.pirog.radius.codec.mschap.MsChapV2;
+import org.pirog.radius.codec.mschap.NtKeySchedule;
 import org.pirog.radius.codec.mschap.NtPasswordHash;
 import org.pirog.radius.codec.packet.MalformedPacketException;
 import org.pirog.radius.codec.packet.PacketCode;
@@ -53,6 +54,7 @@ public class CodecBenchmark {
     private AttributeDefinition userPassword;
     private RadiusPacket papRequest;
     private byte[] ntHash;
+    private NtKeySchedule keySchedule;
     private byte[] success;
     private byte[] serverSendKey;
     private byte[] serverRecvKey;
@@ -79,6 +81,7 @@ public class CodecBenchmark {
         recvKey = dictionary.attribute("MS-MPPE-Recv-Key");
         userPassword = dictionary.attribute("User-Password");
         ntHash = NtPasswordHash.of(PppdRequest.PASSWORD);
+        keySchedule = NtKeySchedule.of(ntHash);
         String s = MsChapV2.authenticatorResponse(ntHash, PppdRequest.NT_RESPONSE, PppdRequest.PEER_CHALLENGE,
                 PppdRequest.AUTHENTICATOR_CHALLENGE, PppdRequest.USER);
         success = new byte[1 + s.length()];
@@ -124,6 +127,23 @@ public class CodecBenchmark {
     @Benchmark
     public boolean verifyMsChapV2() {
         return checkMsChapV2(request, ntHash);
+    }
+
+    /**
+     * MS-CHAPv2 NT-Response check with the account's DES key schedules kept ({@code NtKeySchedule}), as the server
+     * does: no key schedule per request.
+     */
+    @Benchmark
+    public boolean verifyMsChapV2WithKeptSchedule() {
+        int c = request.indexOf(challenge);
+        int r = request.indexOf(msChap2Response);
+        int u = request.indexOf(userName);
+        request.copyValue(c, scratchChallenge, 0);
+        request.copyValue(r, scratchResponse, 0);
+        int nameLength = request.copyValue(u, scratchName, 0);
+        int nameStart = MsChapV2.userNameStart(scratchName, 0, nameLength);
+        return MsChapV2.verifyNtResponse(scratchChallenge, 0, scratchResponse, 2, scratchName, nameStart,
+                nameLength - nameStart, keySchedule, scratchResponse, 26);
     }
 
     /** MS-CHAPv2 NT-Response check against a cleartext password: MD4 of it first. */
