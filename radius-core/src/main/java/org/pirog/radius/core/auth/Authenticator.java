@@ -145,12 +145,10 @@ public final class Authenticator {
 
     private AuthResult pap(RadiusPacket request, int userPassword, SharedSecret secret, List<PolicyItem> control,
             boolean authTypeSet) {
+        // The common case, a Cleartext-Password, needs no decoded form: no cache lookup, nothing allocated.
         PolicyItem cleartext = passwords.cleartextForPap(control);
-        if (cleartext != null) {
-            return papCleartext(request, userPassword, secret, cleartext.value());
-        }
-        KnownGoodPassword known = passwords.forPap(control);
-        if (known == null) {
+        KnownGoodPassword known = cleartext != null ? null : passwords.forPap(control);
+        if (cleartext == null && known == null) {
             // Without a known good password rlm_pap does not set Auth-Type, so FreeRADIUS finds none.
             return authTypeSet ? PAP_NO_PASSWORD : NO_AUTH_TYPE;
         }
@@ -163,26 +161,11 @@ public final class Authenticator {
             if (length == 0) {
                 return PAP_EMPTY;
             }
+            if (cleartext != null) {
+                return PapCheck.cleartextMatches(cleartext.value(), t.password, length) ? PapCheck.ACCEPT
+                        : PapCheck.CLEARTEXT_MISMATCH;
+            }
             return PapCheck.check(known, t, length);
-        } finally {
-            t.wipePassword();
-        }
-    }
-
-    /** The common case, a Cleartext-Password: no decoded form to look up, nothing allocated. */
-    private static AuthResult papCleartext(RadiusPacket request, int userPassword, SharedSecret secret,
-            String cleartext) {
-        PerThread t = PerThread.get();
-        try {
-            int length = request.unhide(userPassword, secret, null, t.password, 0);
-            if (length < 0) {
-                return PAP_MALFORMED;
-            }
-            if (length == 0) {
-                return PAP_EMPTY;
-            }
-            return PapCheck.cleartextMatches(cleartext, t.password, length) ? PapCheck.ACCEPT
-                    : PapCheck.CLEARTEXT_MISMATCH;
         } finally {
             t.wipePassword();
         }
