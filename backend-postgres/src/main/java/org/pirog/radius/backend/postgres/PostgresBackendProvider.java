@@ -1,0 +1,82 @@
+package org.pirog.radius.backend.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.pirog.radius.core.backend.BackendContext;
+import org.pirog.radius.core.backend.BackendProvider;
+import org.pirog.radius.core.config.ConfigError;
+import org.pirog.radius.core.config.ConfigException;
+import org.pirog.radius.core.config.ConfigSection;
+
+/**
+ * Builds the {@code postgres} backend from {@code backend postgres { … }} (see {@link PostgresSettings}): one
+ * HikariCP pool, the schema migrated or adopted ({@link SchemaMigration}), one shared jOOQ {@link DSLContext}.
+ */
+public final class PostgresBackendProvider implements BackendProvider {
+    private final Map<String, String> environment;
+    private final Clock clock;
+
+    /** The provider {@link java.util.ServiceLoader} makes: the process's environment, the system clock. */
+    public PostgresBackendProvider() {
+        this(System.getenv(), Clock.systemDefaultZone());
+    }
+
+    public PostgresBackendProvider(Map<String, String> environment, Clock clock) {
+        this.environment = Map.copyOf(environment);
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public PostgresBackend create(BackendContext context) throws ConfigException {
+        ConfigSection section = context.settings();
+        List<ConfigError> errors = new ArrayList<>();
+        PostgresSettings settings = PostgresSettings.read(section, environment, errors);
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("pirog-postgres");
+        config.setJdbcUrl(settings.url());
+        if (settings.user() != null) {
+            config.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
+        config.setSchema(settings.schema());
+        config.setMaximumPoolSize(settings.poolSize());
+        // Start-up fails at once on a wrong URL or password, not at the first request.
+        config.setInitializationFailTimeout(10_000);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new ConfigException(section.file(), section.line(), "cannot connect to " + settings.url() + ": "
+                    + e.getMessage());
+        }
+        try {
+            SchemaMigration.migrate(dataSource, settings.schema());
+        } catch (SchemaException e) {
+            dataSource.close();
+            throw new ConfigException(section.file(), section.line(), e.getMessage());
+        }
+        DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES,
+                new Settings().withExecuteLogging(false).withRenderSchema(false));
+        int writers = Math.max(1, Math.min(4, settings.poolSize() / 2));
+        return new PostgresBackend(dataSource, dsl, new SqlAuthorize(context.dictionary()), settings.leaseTime(),
+                writers, clock);
+    }
+}

@@ -1,0 +1,127 @@
+package org.pirog.radius.backend.postgres;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.pirog.radius.core.config.ConfigError;
+import org.pirog.radius.core.config.ConfigItem;
+import org.pirog.radius.core.config.ConfigSection;
+
+/**
+ * The {@code backend postgres { … }} section of the main configuration:
+ * <pre>
+ * backend postgres {
+ *     url = jdbc:postgresql://127.0.0.1:5432/radius   # required, here or in PIROG_DB_URL
+ *     user = radius                                    # PIROG_DB_USER overrides it
+ *     password = radpass                               # PIROG_DB_PASSWORD overrides it
+ *     schema = public                                  # where the rlm_sql tables are; default public
+ *     pool_size = 16                                   # connections; default 16
+ *     lease_time = 3600                                # seconds a radippool lease lasts; default 3600
+ * }
+ * </pre>
+ * The environment variables win over the file, so that a password need not be written into it.
+ *
+ * @param url       the JDBC URL
+ * @param user      the database user, or null to take the URL's
+ * @param password  the password, or null to take the URL's
+ * @param schema    the schema of the rlm_sql tables (and of Flyway's history)
+ * @param poolSize  the number of pooled connections
+ * @param leaseTime how long an address allocated at Access-Accept stays leased without accounting
+ */
+public record PostgresSettings(String url, @Nullable String user, @Nullable String password, String schema,
+        int poolSize, Duration leaseTime) {
+
+    public static final String URL_VARIABLE = "PIROG_DB_URL";
+    public static final String USER_VARIABLE = "PIROG_DB_USER";
+    public static final String PASSWORD_VARIABLE = "PIROG_DB_PASSWORD";
+    static final int DEFAULT_POOL_SIZE = 16;
+    static final Duration DEFAULT_LEASE_TIME = Duration.ofHours(1);
+    private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    /** Reads the section, then the environment's overrides; every problem goes to {@code errors}. */
+    public static PostgresSettings read(ConfigSection section, Map<String, String> environment,
+            List<ConfigError> errors) {
+        String url = null;
+        String user = null;
+        String password = null;
+        String schema = "public";
+        int poolSize = DEFAULT_POOL_SIZE;
+        Duration leaseTime = DEFAULT_LEASE_TIME;
+        for (ConfigItem item : section.items()) {
+            switch (item.name()) {
+                case "url" -> url = url(item.value(), item, errors);
+                case "user" -> user = item.value();
+                case "password" -> password = item.value();
+                case "schema" -> {
+                    if (SCHEMA.matcher(item.value()).matches()) {
+                        schema = item.value();
+                    } else {
+                        errors.add(item.error("\"" + item.value() + "\" is no schema name (lower case letters,"
+                                + " digits and _)"));
+                    }
+                }
+                case "pool_size" -> poolSize = (int) number(item, 1, 1000, DEFAULT_POOL_SIZE, errors);
+                case "lease_time" -> leaseTime = Duration.ofSeconds(
+                        number(item, 1, Integer.MAX_VALUE, DEFAULT_LEASE_TIME.toSeconds(), errors));
+                default -> errors.add(item.error("unknown setting; the postgres backend knows url, user, password,"
+                        + " schema, pool_size and lease_time"));
+            }
+        }
+        for (ConfigSection sub : section.sections()) {
+            errors.add(sub.error("unknown section; the postgres backend has none"));
+        }
+        String urlVariable = environment.get(URL_VARIABLE);
+        if (urlVariable != null && !urlVariable.isEmpty()) {
+            url = url(urlVariable, null, errors);
+        }
+        String userVariable = environment.get(USER_VARIABLE);
+        if (userVariable != null && !userVariable.isEmpty()) {
+            user = userVariable;
+        }
+        String passwordVariable = environment.get(PASSWORD_VARIABLE);
+        if (passwordVariable != null) {
+            password = passwordVariable;
+        }
+        if (url == null) {
+            errors.add(section.error("no database: set url = jdbc:postgresql://host:port/database here or "
+                    + URL_VARIABLE + " in the environment"));
+            url = "";
+        }
+        return new PostgresSettings(url, emptyToNull(user), password, schema, poolSize, leaseTime);
+    }
+
+    private static @Nullable String url(String value, @Nullable ConfigItem item, List<ConfigError> errors) {
+        if (value.startsWith("jdbc:postgresql:")) {
+            return value;
+        }
+        String message = "\"" + value + "\" is no PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)";
+        errors.add(item != null ? item.error(message) : new ConfigError(URL_VARIABLE, 0, message));
+        return null;
+    }
+
+    private static long number(ConfigItem item, long min, long max, long fallback, List<ConfigError> errors) {
+        try {
+            long value = Long.parseLong(item.value().strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(item.error("\"" + item.value() + "\" is no number from " + min + " to " + max));
+        return fallback;
+    }
+
+    private static @Nullable String emptyToNull(@Nullable String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    @Override
+    public String toString() {
+        // Never the password.
+        return "PostgresSettings[url=" + url + ", user=" + user + ", schema=" + schema + ", poolSize=" + poolSize
+                + ", leaseTime=" + leaseTime + "]";
+    }
+}
