@@ -33,8 +33,12 @@ import org.jspecify.annotations.Nullable;
 import org.pirog.radius.core.accounting.AccountingRecord;
 import org.pirog.radius.core.backend.AccessRequest;
 import org.pirog.radius.core.backend.Authorization;
+import org.pirog.radius.backend.postgres.authorize.SqlAuthorize;
+import org.pirog.radius.backend.postgres.authorize.TableChanges;
+import org.pirog.radius.backend.postgres.nas.NasClients;
 import org.pirog.radius.core.backend.Backend;
 import org.pirog.radius.core.backend.BackendException;
+import org.pirog.radius.core.backend.ClientSource;
 import org.pirog.radius.core.backend.Lease;
 import org.pirog.radius.core.backend.LeaseRequest;
 import org.pirog.radius.core.backend.Threading;
@@ -43,10 +47,11 @@ import org.pirog.radius.core.policy.PolicyContext;
 import org.pirog.radius.core.policy.PolicyItem;
 
 /**
- * Accounts, sessions and address leases in FreeRADIUS's rlm_sql tables.
+ * Accounts, sessions, address leases and clients in FreeRADIUS's rlm_sql tables.
  *
- * <p>Authorize reads radcheck, radreply, radusergroup, radgroupcheck and radgroupreply as rlm_sql does (see
- * {@link SqlAuthorize}). Accounting writes radacct with FreeRADIUS's default queries, one transaction per record
+ * <p>Authorize reads radcheck, radreply, radusergroup, radgroupcheck and radgroupreply as rlm_sql does, cached
+ * (see {@link SqlAuthorize}); the {@code nas} table's rows are clients ({@link NasClients}). Both follow changes
+ * made by anyone within a second, through the triggers' notifications ({@link TableChanges}). Accounting writes radacct with FreeRADIUS's default queries, one transaction per record
  * on a small executor; the stage completes after the commit. (Group commit, many records per transaction, is the
  * next step.) Leases are radippool rows taken with {@code FOR UPDATE SKIP LOCKED}, so that several servers on one
  * database never lease an address twice; sessions' accounting extends and frees them as sqlippool does.
@@ -59,19 +64,27 @@ public final class PostgresBackend implements Backend {
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final SqlAuthorize authorize;
+    private final NasClients nasClients;
+    private final TableChanges changes;
     private final Duration leaseTime;
     private final Clock clock;
     private final ExecutorService writers;
 
-    PostgresBackend(HikariDataSource dataSource, DSLContext dsl, SqlAuthorize authorize, Duration leaseTime,
-            int writerThreads, Clock clock) {
+    /** Starts listening for changes ({@code changes}, to which {@code authorize} and {@code nasClients} subscribe). */
+    PostgresBackend(HikariDataSource dataSource, DSLContext dsl, SqlAuthorize authorize, NasClients nasClients,
+            TableChanges changes, Duration leaseTime, int writerThreads, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.dsl = Objects.requireNonNull(dsl, "dsl");
         this.authorize = Objects.requireNonNull(authorize, "authorize");
+        this.nasClients = Objects.requireNonNull(nasClients, "nasClients");
+        this.changes = Objects.requireNonNull(changes, "changes");
         this.leaseTime = Objects.requireNonNull(leaseTime, "leaseTime");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.writers = Executors.newFixedThreadPool(writerThreads, Thread.ofPlatform().daemon()
                 .name("pirog-radacct-", 0).factory());
+        changes.subscribe(authorize);
+        changes.subscribe(nasClients);
+        changes.start();
     }
 
     /** The shared jOOQ context, for tests and later components (caches, clients from {@code nas}). */
@@ -90,7 +103,7 @@ public final class PostgresBackend implements Backend {
                 request.received(), clock.getZone());
         String userName = request.userName();
         try {
-            if (!authorize.apply(dsl, userName, context)) {
+            if (!authorize.apply(userName, context)) {
                 return null;
             }
         } catch (DataAccessException e) {
@@ -334,8 +347,16 @@ public final class PostgresBackend implements Backend {
         }
     }
 
+    /** The clients of the {@code nas} table, reloaded whenever it changes. */
+    @Override
+    public ClientSource clients() {
+        return nasClients;
+    }
+
     @Override
     public void close() throws InterruptedException {
+        changes.close();
+        nasClients.close();
         writers.shutdown();
         writers.awaitTermination(30, TimeUnit.SECONDS);
         dataSource.close();

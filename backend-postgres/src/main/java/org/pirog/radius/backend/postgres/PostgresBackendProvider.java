@@ -10,6 +10,9 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.pirog.radius.backend.postgres.authorize.SqlAuthorize;
+import org.pirog.radius.backend.postgres.authorize.TableChanges;
+import org.pirog.radius.backend.postgres.nas.NasClients;
 import org.pirog.radius.core.backend.BackendContext;
 import org.pirog.radius.core.backend.BackendProvider;
 import org.pirog.radius.core.config.ConfigError;
@@ -21,6 +24,8 @@ import org.pirog.radius.core.config.ConfigSection;
  * HikariCP pool, the schema migrated or adopted ({@link SchemaMigration}), one shared jOOQ {@link DSLContext}.
  */
 public final class PostgresBackendProvider implements BackendProvider {
+    /** The most users whose authorize rows are cached. */
+    static final long CACHED_USERS = 1_000_000;
     private final Map<String, String> environment;
     private final Clock clock;
 
@@ -76,7 +81,9 @@ public final class PostgresBackendProvider implements BackendProvider {
         DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES,
                 new Settings().withExecuteLogging(false).withRenderSchema(false));
         int writers = Math.max(1, Math.min(4, settings.poolSize() / 2));
-        return new PostgresBackend(dataSource, dsl, new SqlAuthorize(context.dictionary()), settings.leaseTime(),
-                writers, clock);
+        TableChanges changes = new TableChanges(settings.url(), settings.user(), settings.password(),
+                settings.schema());
+        return new PostgresBackend(dataSource, dsl, new SqlAuthorize(context.dictionary(), dsl, CACHED_USERS),
+                new NasClients(dsl), changes, settings.leaseTime(), writers, clock);
     }
 }

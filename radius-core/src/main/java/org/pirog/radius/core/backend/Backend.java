@@ -55,6 +55,14 @@ public interface Backend extends AutoCloseable {
     default void postAuth(AccessRequest request, boolean accepted) throws BackendException {
     }
 
+    /**
+     * The clients this backend defines besides {@code clients.conf} (the SQL {@code nas} table), or null when it
+     * defines none. The default is null.
+     */
+    default @Nullable ClientSource clients() {
+        return null;
+    }
+
     /** Releases the backend's resources. */
     @Override
     default void close() throws Exception {

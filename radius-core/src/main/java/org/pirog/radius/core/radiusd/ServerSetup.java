@@ -54,8 +54,13 @@ final class ServerSetup {
         MainConfig config = MainConfig.load(dir);
         List<ConfigError> errors = new ArrayList<>();
         Dictionary dictionary = dictionary(config, dir, errors);
+        int errorsBeforeClients = errors.size();
         List<Nas> clients = clients(config, errors);
+        boolean clientsRead = errors.size() == errorsBeforeClients;
         Backend backend = backend(config, dictionary, dir, errors);
+        if (clientsRead && clients.isEmpty() && (backend == null || backend.clients() == null)) {
+            errors.add(new ConfigError(config.clientsFile().toString(), 0, "defines no client"));
+        }
         if (!errors.isEmpty()) {
             closeQuietly(backend);
             throw new ConfigException(errors);
@@ -81,7 +86,7 @@ final class ServerSetup {
 
     void logReady(RadiusServer server) {
         log.info("Pirog {} with {} clients, backend {}, {} transport, configuration {}", Version.current(),
-                clients.size(), config.backendName(), server.isEpoll() ? "epoll" : "NIO", configDirectory);
+                server.clients().size(), config.backendName(), server.isEpoll() ? "epoll" : "NIO", configDirectory);
         for (InetSocketAddress address : server.authAddresses()) {
             log.info("Listening on auth address {} port {}", address.getAddress().getHostAddress(), address.getPort());
         }
@@ -116,12 +121,9 @@ final class ServerSetup {
             return List.of();
         }
         try {
-            List<Nas> clients = ClientsConf.read(config.clientsFile(), config.settings().requireMessageAuthenticator(),
+            // Empty is an error only when the backend defines no clients either (checked with the backend).
+            return ClientsConf.read(config.clientsFile(), config.settings().requireMessageAuthenticator(),
                     config.settings().limitProxyState());
-            if (clients.isEmpty()) {
-                errors.add(new ConfigError(config.clientsFile().toString(), 0, "defines no client"));
-            }
-            return clients;
         } catch (ConfigException e) {
             errors.addAll(e.errors());
             return List.of();

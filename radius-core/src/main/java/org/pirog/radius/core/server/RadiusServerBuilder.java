@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.pirog.radius.codec.dictionary.AttributeDefinition;
 import org.pirog.radius.codec.dictionary.Dictionary;
 import org.pirog.radius.core.backend.Backend;
+import org.pirog.radius.core.backend.BackendException;
+import org.pirog.radius.core.backend.ClientSource;
 import org.pirog.radius.core.nas.Nas;
 import org.pirog.radius.core.nas.NasTable;
 
@@ -45,6 +47,10 @@ public final class RadiusServerBuilder {
         return this;
     }
 
+    /**
+     * The account store. When it defines clients ({@link Backend#clients()}), they are added after those given
+     * here (the first definition of a network wins) and reloaded whenever the backend signals a change.
+     */
     public RadiusServerBuilder backend(Backend value) {
         this.backend = Objects.requireNonNull(value, "backend");
         return this;
@@ -80,6 +86,17 @@ public final class RadiusServerBuilder {
     public RadiusServer start() throws IOException {
         Backend chosen = Objects.requireNonNull(backend, "a backend is required: builder().backend(…)");
         List<InetSocketAddress[]> addresses = listeners.isEmpty() ? defaultListeners() : listeners;
+        ClientSource clientSource = chosen.clients();
+        BackendClients backendClients = null;
+        NasTable nasTable = NasTable.of(clients);
+        if (clientSource != null) {
+            backendClients = new BackendClients(clients, clientSource, settings);
+            try {
+                nasTable = backendClients.load();
+            } catch (BackendException e) {
+                throw new IOException("cannot read the backend's clients: " + e.getMessage(), e);
+            }
+        }
         ServerCounters counters = new ServerCounters();
         AttributeDefinition proxyState = Objects.requireNonNull(dictionary.attribute("Proxy-State"),
                 "the dictionary must define Proxy-State");
@@ -89,7 +106,7 @@ public final class RadiusServerBuilder {
                 new AccessProcessor(dictionary, chosen, settings, counters),
                 new AccountingProcessor(chosen, proxyState, counters),
                 new StatusServerResponder(proxyState, counters));
-        RequestPipeline pipeline = new RequestPipeline(dictionary, NasTable.of(clients), settings, counters,
+        RequestPipeline pipeline = new RequestPipeline(dictionary, nasTable, settings, counters,
                 dispatcher, chosen.threading(), blocking);
         UdpListeners transport = new UdpListeners(settings.threads());
         List<Channel> auth = new ArrayList<>();
@@ -110,8 +127,12 @@ public final class RadiusServerBuilder {
             blocking.shutdown();
             throw e;
         }
-        return new RadiusServer(transport, auth, acct, pipeline, counters, chosen, blocking,
+        RadiusServer server = new RadiusServer(transport, auth, acct, pipeline, counters, chosen, blocking,
                 drainTimeout != null ? drainTimeout : settings.maxRequestTime());
+        if (backendClients != null) {
+            backendClients.attach(server);
+        }
+        return server;
     }
 
     private static List<Channel> bind(UdpListeners transport, InetSocketAddress address,

@@ -1,4 +1,4 @@
-package org.pirog.radius.backend.postgres;
+package org.pirog.radius.backend.postgres.authorize;
 
 import static org.pirog.radius.backend.postgres.schema.Tables.RADCHECK;
 import static org.pirog.radius.backend.postgres.schema.Tables.RADGROUPCHECK;
@@ -6,6 +6,9 @@ import static org.pirog.radius.backend.postgres.schema.Tables.RADGROUPREPLY;
 import static org.pirog.radius.backend.postgres.schema.Tables.RADREPLY;
 import static org.pirog.radius.backend.postgres.schema.Tables.RADUSERGROUP;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,79 +44,93 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * Values are literal text unless the whole value is in double quotes, which rlm_sql expands ({@code %{…}}).
  * A row with an unknown attribute, operator or a bad value is left out and logged, as FreeRADIUS does not stop on
- * it either. Thread-safe.
+ * it either.
+ *
+ * <p>The rows are cached, compiled, in Caffeine: per user (radcheck, radreply, radusergroup) and per group
+ * (radgroupcheck, radgroupreply), so that a hit runs no SQL at all. The cache is kept true by {@link TableChanges}
+ * (the triggers' notifications drop the entries of the user or group whose rows changed, within a second on every
+ * server); while that connection is down the cache is bypassed, and it is emptied once it is back. Entries also
+ * expire after {@value #EXPIRY_MINUTES} minutes, in case a change was made with the triggers disabled
+ * ({@code session_replication_role = replica}). Thread-safe.
  */
-final class SqlAuthorize {
+public final class SqlAuthorize implements TableChanges.Subscriber {
     private static final Logger LOG = LoggerFactory.getLogger(SqlAuthorize.class);
+    static final int EXPIRY_MINUTES = 10;
 
     /** rlm_sql's fall_through(): absent, No or Yes. */
     private enum FallThrough { DEFAULT, NO, YES }
 
-    private final Dictionary dictionary;
-    private final @Nullable AttributeDefinition fallThrough;
+    /** One user's rows, compiled: check and reply rules (null when there are no rows), groups by priority. */
+    private record UserRows(@Nullable PolicyRule check, @Nullable PolicyRule reply, FallThrough replyFallThrough,
+            List<String> groups) {
+    }
 
-    SqlAuthorize(Dictionary dictionary) {
+    /** One group's rows, compiled. */
+    private record GroupRows(@Nullable PolicyRule check, @Nullable PolicyRule reply, FallThrough fallThrough) {
+    }
+
+    private final Dictionary dictionary;
+    private final DSLContext dsl;
+    private final @Nullable AttributeDefinition fallThrough;
+    private final Cache<String, UserRows> users;
+    private final Cache<String, GroupRows> groups;
+    /** Whether notifications are being received, so that cached rows can be trusted. */
+    private volatile boolean listening;
+
+    /**
+     * @param maximumUsers the most users cached (groups: a tenth of it, at least 1,000); 0 caches nothing
+     */
+    public SqlAuthorize(Dictionary dictionary, DSLContext dsl, long maximumUsers) {
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
+        this.dsl = Objects.requireNonNull(dsl, "dsl");
         this.fallThrough = dictionary.attribute("Fall-Through");
+        this.users = Caffeine.newBuilder().maximumSize(maximumUsers)
+                .expireAfterWrite(Duration.ofMinutes(EXPIRY_MINUTES)).build();
+        this.groups = Caffeine.newBuilder().maximumSize(maximumUsers == 0 ? 0 : Math.max(1_000, maximumUsers / 10))
+                .expireAfterWrite(Duration.ofMinutes(EXPIRY_MINUTES)).build();
     }
 
     /**
      * Applies the user's and groups' rows to the context's control and reply lists.
      *
      * @return whether the user was found: any row of theirs, or of a group, was applied
+     * @throws org.jooq.exception.DataAccessException when the rows had to be read and could not be
      */
-    boolean apply(DSLContext dsl, String userName, PolicyContext context) {
+    public boolean apply(String userName, PolicyContext context) {
+        UserRows user = listening ? users.get(userName, this::loadUser) : loadUser(userName);
         boolean found = false;
-        FallThrough fall = FallThrough.DEFAULT;
-        List<PolicyItem> check = items(userName, dsl.select(RADCHECK.ATTRIBUTE, RADCHECK.OP, RADCHECK.VALUE)
-                .from(RADCHECK).where(RADCHECK.USERNAME.eq(userName)).orderBy(RADCHECK.ID).fetch());
         boolean checkMatched = true;
-        if (!check.isEmpty()) {
-            PolicyRule rule = rule(userName, check, List.of());
-            checkMatched = rule.matches(context);
+        if (user.check() != null) {
+            checkMatched = user.check().matches(context);
             if (checkMatched) {
-                rule.apply(context);
+                user.check().apply(context);
                 found = true;
             }
         }
-        if (checkMatched) {
-            List<PolicyItem> reply = items(userName, dsl.select(RADREPLY.ATTRIBUTE, RADREPLY.OP, RADREPLY.VALUE)
-                    .from(RADREPLY).where(RADREPLY.USERNAME.eq(userName)).orderBy(RADREPLY.ID).fetch());
-            if (!reply.isEmpty()) {
-                PolicyRule rule = rule(userName, List.of(), reply);
-                fall = fallThrough(reply, rule);
-                rule.apply(context);
-                found = true;
-            }
+        FallThrough fall = FallThrough.DEFAULT;
+        if (checkMatched && user.reply() != null) {
+            fall = user.replyFallThrough();
+            user.reply().apply(context);
+            found = true;
         }
         if (fall == FallThrough.NO) {
             return found;
         }
-        List<String> groups = dsl.select(RADUSERGROUP.GROUPNAME).from(RADUSERGROUP)
-                .where(RADUSERGROUP.USERNAME.eq(userName))
-                .orderBy(RADUSERGROUP.PRIORITY, RADUSERGROUP.ID)
-                .fetch(RADUSERGROUP.GROUPNAME);
-        for (int i = 0; i < groups.size(); i++) {
-            String group = groups.get(i);
-            List<PolicyItem> groupCheck = items(group, dsl.select(RADGROUPCHECK.ATTRIBUTE, RADGROUPCHECK.OP,
-                    RADGROUPCHECK.VALUE).from(RADGROUPCHECK).where(RADGROUPCHECK.GROUPNAME.eq(group))
-                    .orderBy(RADGROUPCHECK.ID).fetch());
-            if (!groupCheck.isEmpty()) {
-                PolicyRule rule = rule(group, groupCheck, List.of());
-                if (!rule.matches(context)) {
+        List<String> names = user.groups();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            GroupRows group = listening ? groups.get(name, this::loadGroup) : loadGroup(name);
+            if (group.check() != null) {
+                if (!group.check().matches(context)) {
                     // rlm_sql goes straight on to the next group, whatever Fall-Through says.
                     continue;
                 }
-                rule.apply(context);
+                group.check().apply(context);
                 found = true;
             }
-            List<PolicyItem> groupReply = items(group, dsl.select(RADGROUPREPLY.ATTRIBUTE, RADGROUPREPLY.OP,
-                    RADGROUPREPLY.VALUE).from(RADGROUPREPLY).where(RADGROUPREPLY.GROUPNAME.eq(group))
-                    .orderBy(RADGROUPREPLY.ID).fetch());
-            if (!groupReply.isEmpty()) {
-                PolicyRule rule = rule(group, List.of(), groupReply);
-                fall = fallThrough(groupReply, rule);
-                rule.apply(context);
+            if (group.reply() != null) {
+                fall = group.fallThrough();
+                group.reply().apply(context);
                 found = true;
             }
             if (fall != FallThrough.YES) {
@@ -121,6 +138,68 @@ final class SqlAuthorize {
             }
         }
         return found;
+    }
+
+    private UserRows loadUser(String userName) {
+        List<PolicyItem> check = items(userName, dsl.select(RADCHECK.ATTRIBUTE, RADCHECK.OP, RADCHECK.VALUE)
+                .from(RADCHECK).where(RADCHECK.USERNAME.eq(userName)).orderBy(RADCHECK.ID).fetch());
+        List<PolicyItem> reply = items(userName, dsl.select(RADREPLY.ATTRIBUTE, RADREPLY.OP, RADREPLY.VALUE)
+                .from(RADREPLY).where(RADREPLY.USERNAME.eq(userName)).orderBy(RADREPLY.ID).fetch());
+        List<String> groupNames = dsl.select(RADUSERGROUP.GROUPNAME).from(RADUSERGROUP)
+                .where(RADUSERGROUP.USERNAME.eq(userName))
+                .orderBy(RADUSERGROUP.PRIORITY, RADUSERGROUP.ID)
+                .fetch(RADUSERGROUP.GROUPNAME);
+        PolicyRule replyRule = reply.isEmpty() ? null : rule(userName, List.of(), reply);
+        return new UserRows(check.isEmpty() ? null : rule(userName, check, List.of()), replyRule,
+                replyRule == null ? FallThrough.DEFAULT : fallThrough(reply, replyRule), List.copyOf(groupNames));
+    }
+
+    private GroupRows loadGroup(String group) {
+        List<PolicyItem> check = items(group, dsl.select(RADGROUPCHECK.ATTRIBUTE, RADGROUPCHECK.OP,
+                RADGROUPCHECK.VALUE).from(RADGROUPCHECK).where(RADGROUPCHECK.GROUPNAME.eq(group))
+                .orderBy(RADGROUPCHECK.ID).fetch());
+        List<PolicyItem> reply = items(group, dsl.select(RADGROUPREPLY.ATTRIBUTE, RADGROUPREPLY.OP,
+                RADGROUPREPLY.VALUE).from(RADGROUPREPLY).where(RADGROUPREPLY.GROUPNAME.eq(group))
+                .orderBy(RADGROUPREPLY.ID).fetch());
+        PolicyRule replyRule = reply.isEmpty() ? null : rule(group, List.of(), reply);
+        return new GroupRows(check.isEmpty() ? null : rule(group, check, List.of()), replyRule,
+                replyRule == null ? FallThrough.DEFAULT : fallThrough(reply, replyRule));
+    }
+
+    @Override
+    public void changed(String table, @Nullable String key) {
+        Cache<String, ?> cache = switch (table) {
+            case "radcheck", "radreply", "radusergroup" -> users;
+            case "radgroupcheck", "radgroupreply" -> groups;
+            default -> null;
+        };
+        if (cache == null) {
+            return;
+        }
+        if (key == null) {
+            cache.invalidateAll();
+        } else {
+            // Waits for a load of that key in progress, then drops what it read.
+            cache.invalidate(key);
+        }
+    }
+
+    @Override
+    public void lost() {
+        listening = false;
+    }
+
+    @Override
+    public void resynchronise() {
+        users.invalidateAll();
+        groups.invalidateAll();
+        listening = true;
+    }
+
+    /** Users cached now (for tests and metrics). */
+    long cachedUsers() {
+        users.cleanUp();
+        return users.estimatedSize();
     }
 
     private FallThrough fallThrough(List<PolicyItem> reply, PolicyRule rule) {
@@ -188,7 +267,7 @@ final class SqlAuthorize {
     }
 
     /** A string attribute of the request, or null when absent. */
-    static @Nullable String text(RadiusPacket packet, String attributeName) {
+    public static @Nullable String text(RadiusPacket packet, String attributeName) {
         AttributeDefinition definition = packet.dictionary().attribute(attributeName);
         int i = definition == null ? -1 : packet.indexOf(definition);
         return i < 0 ? null : packet.stringValue(i);

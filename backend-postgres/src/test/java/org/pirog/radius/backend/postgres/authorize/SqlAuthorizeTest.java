@@ -1,4 +1,4 @@
-package org.pirog.radius.backend.postgres;
+package org.pirog.radius.backend.postgres.authorize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pirog.radius.backend.postgres.PostgresBackend;
+import org.pirog.radius.backend.postgres.PostgresBackendProvider;
+import org.pirog.radius.backend.postgres.TestDatabase;
 import org.pirog.radius.codec.dictionary.Dictionary;
 import org.pirog.radius.core.backend.Authorization;
 import org.pirog.radius.core.backend.BackendContext;
