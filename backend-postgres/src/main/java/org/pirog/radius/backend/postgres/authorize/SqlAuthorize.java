@@ -196,6 +196,11 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
         listening = true;
     }
 
+    /** Whether cached rows are used (notifications are being received). */
+    boolean listening() {
+        return listening;
+    }
+
     /** Users cached now (for tests and metrics). */
     long cachedUsers() {
         users.cleanUp();

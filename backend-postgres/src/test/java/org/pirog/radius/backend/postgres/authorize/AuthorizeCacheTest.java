@@ -1,0 +1,284 @@
+package org.pirog.radius.backend.postgres.authorize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pirog.radius.backend.postgres.PostgresBackend;
+import org.pirog.radius.backend.postgres.PostgresBackendProvider;
+import org.pirog.radius.backend.postgres.SchemaMigration;
+import org.pirog.radius.backend.postgres.TestDatabase;
+import org.pirog.radius.codec.dictionary.Dictionary;
+import org.pirog.radius.core.backend.AccessRequest;
+import org.pirog.radius.core.backend.Authorization;
+import org.pirog.radius.core.backend.BackendContext;
+import org.pirog.radius.core.backend.BackendContract;
+import org.pirog.radius.core.config.ConfigItem;
+import org.pirog.radius.core.config.ConfigSection;
+import org.pirog.radius.core.policy.PolicyContext;
+import org.pirog.radius.core.policy.PolicyItem;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The authorize cache on the real PostgreSQL: a hit runs no SQL, a change by plain SQL reaches every backend on the
+ * schema within a second, and the listener comes back after its connection is killed.
+ */
+class AuthorizeCacheTest {
+    private String schema;
+
+    @BeforeEach
+    void createSchema() throws Exception {
+        schema = TestDatabase.createSchema("cache");
+        SchemaMigration.migrate(TestDatabase.dataSource(), schema);
+        TestDatabase.executeIn(schema, """
+                insert into radcheck (username, attribute, op, value) values
+                    ('ann', 'Cleartext-Password', ':=', 'old');
+                insert into radreply (username, attribute, op, value) values ('ann', 'Session-Timeout', '=', '60');
+                insert into radusergroup (username, groupname, priority) values ('ann', 'staff', 1);
+                insert into radgroupreply (groupname, attribute, op, value) values
+                    ('staff', 'Idle-Timeout', ':=', '600'), ('staff', 'Fall-Through', '=', 'Yes');
+                """);
+    }
+
+    @AfterEach
+    void dropSchema() throws Exception {
+        TestDatabase.dropSchema(schema);
+    }
+
+    @Test
+    void anUpdateByPlainSqlReachesTheOtherBackendWithinOneSecond() throws Exception {
+        try (PostgresBackend first = backend(); PostgresBackend second = backend()) {
+            assertThat(password(first.authorize(request("ann")))).isEqualTo("old");
+            awaitListening(second);
+            // Cached now on the second server.
+            assertThat(password(second.authorize(request("ann")))).isEqualTo("old");
+            TestDatabase.executeIn(schema, "update radcheck set value = 'new' where username = 'ann'");
+            long start = System.nanoTime();
+            awaitTrue(() -> "new".equals(password(authorize(second, "ann"))), 1_000);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(millis).isLessThan(1_000);
+            assertThat(password(first.authorize(request("ann")))).isEqualTo("new");
+
+            // Group rows too, and a user deleted is gone.
+            TestDatabase.executeIn(schema, "update radgroupreply set value = '900' where attribute = 'Idle-Timeout'");
+            awaitTrue(() -> authorize(second, "ann").reply().toString().contains("900"), 1_000);
+            TestDatabase.executeIn(schema, "delete from radcheck; delete from radreply; delete from radusergroup");
+            awaitTrue(() -> authorize(second, "ann") == null, 1_000);
+        }
+    }
+
+    @Test
+    void aCacheHitRunsNoStatement() throws Exception {
+        AtomicInteger statements = new AtomicInteger();
+        try (Fixture fixture = new Fixture(statements)) {
+            awaitTrue(fixture.authorize::listening, 5_000);
+            assertThat(fixture.apply("ann")).isTrue();
+            assertThat(statements.get()).as("a miss reads user check, reply, groups, group check, group reply")
+                    .isEqualTo(5);
+            statements.set(0);
+            for (int i = 0; i < 100; i++) {
+                PolicyContext context = context("ann");
+                assertThat(fixture.authorize.apply("ann", context)).isTrue();
+                assertThat(context.reply().items().toString()).contains("Session-Timeout", "Idle-Timeout");
+            }
+            assertThat(statements.get()).isZero();
+            assertThat(fixture.authorize.cachedUsers()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theListenerComesBackAfterItsConnectionIsKilled() throws Exception {
+        AtomicInteger statements = new AtomicInteger();
+        try (Fixture fixture = new Fixture(statements)) {
+            awaitTrue(fixture.authorize::listening, 5_000);
+            int oldPid = listenerPid();
+            terminate(oldPid);
+            // Lost, so the cache is bypassed; then back on a new connection, listening again.
+            awaitTrue(() -> {
+                int pid = listenerPid();
+                return pid != 0 && pid != oldPid && fixture.authorize.listening();
+            }, 5_000);
+            assertThat(password(fixture.control("ann"))).isEqualTo("old");
+            statements.set(0);
+            assertThat(password(fixture.control("ann"))).isEqualTo("old");
+            assertThat(statements.get()).as("cached again").isZero();
+            TestDatabase.executeIn(schema, "update radcheck set value = 'new' where username = 'ann'");
+            awaitTrue(() -> "new".equals(password(fixture.control("ann"))), 1_000);
+        }
+    }
+
+    @Test
+    void whileTheListenerIsDownNothingStaleIsServed() throws Exception {
+        AtomicInteger statements = new AtomicInteger();
+        try (Fixture fixture = new Fixture(statements)) {
+            awaitTrue(fixture.authorize::listening, 5_000);
+            assertThat(password(fixture.control("ann"))).isEqualTo("old");
+            fixture.authorize.lost();
+            TestDatabase.executeIn(schema, "alter table radcheck disable trigger pirog_changes;"
+                    + " update radcheck set value = 'unannounced'; alter table radcheck enable trigger pirog_changes");
+            assertThat(password(fixture.control("ann"))).isEqualTo("unannounced");
+            fixture.authorize.resynchronise();
+            TestDatabase.executeIn(schema, "alter table radcheck disable trigger pirog_changes;"
+                    + " update radcheck set value = 'later'; alter table radcheck enable trigger pirog_changes");
+            // Emptied on resynchronising: read afresh, then cached.
+            assertThat(password(fixture.control("ann"))).isEqualTo("later");
+        }
+    }
+
+    /** SqlAuthorize and TableChanges on their own, with every statement counted. */
+    private final class Fixture implements AutoCloseable {
+        final SqlAuthorize authorize;
+        final TableChanges changes;
+
+        Fixture(AtomicInteger statements) {
+            PGSimpleDataSource dataSource = TestDatabase.dataSource();
+            dataSource.setCurrentSchema(schema);
+            DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+            dsl.configuration().set(new ExecuteListener() {
+                @Override
+                public void executeStart(ExecuteContext ctx) {
+                    statements.incrementAndGet();
+                }
+            });
+            authorize = new SqlAuthorize(Dictionary.pirog(), dsl, 1_000);
+            changes = new TableChanges(TestDatabase.URL, null, null, schema);
+            changes.subscribe(authorize);
+            changes.start();
+        }
+
+        boolean apply(String user) {
+            return authorize.apply(user, context(user));
+        }
+
+        List<PolicyItem> control(String user) {
+            PolicyContext context = context(user);
+            authorize.apply(user, context);
+            return context.control().items();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            changes.close();
+        }
+    }
+
+    private static PolicyContext context(String user) {
+        AccessRequest request = request(user);
+        return new PolicyContext(request.packet(), request.source().getAddress(), request.received(),
+                ZoneOffset.UTC);
+    }
+
+    private int listenerPid() {
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select pid from pg_stat_activity where application_name = '"
+                        + TableChanges.applicationName(schema) + "'")) {
+            return rows.next() ? rows.getInt(1) : 0;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void terminate(int pid) throws Exception {
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("select pg_terminate_backend(" + pid + ")");
+        }
+    }
+
+    private PostgresBackend backend() throws Exception {
+        ConfigSection settings = new ConfigSection("backend", "postgres", List.of(
+                new ConfigItem("url", TestDatabase.URL, true, "pirog.conf", 2),
+                new ConfigItem("schema", schema, false, "pirog.conf", 3),
+                new ConfigItem("pool_size", "4", false, "pirog.conf", 4)), List.of(), "pirog.conf", 1);
+        return new PostgresBackendProvider(Map.of(), Clock.systemDefaultZone())
+                .create(new BackendContext(Dictionary.pirog(), Path.of("."), settings));
+    }
+
+    /** Authorizes twice in a row until the second is answered from the cache, proving the listener is up. */
+    private static void awaitListening(PostgresBackend backend) throws Exception {
+        awaitTrue(() -> backend.authorize(request("ann")) != null && cachedAfterFirst(backend), 5_000);
+    }
+
+    private static boolean cachedAfterFirst(PostgresBackend backend) {
+        AtomicInteger statements = new AtomicInteger();
+        ExecuteListener counter = new ExecuteListener() {
+            @Override
+            public void executeStart(ExecuteContext ctx) {
+                statements.incrementAndGet();
+            }
+        };
+        backend.dsl().configuration().set(counter);
+        try {
+            authorize(backend, "ann");
+            return statements.get() == 0;
+        } finally {
+            backend.dsl().configuration().set(new ExecuteListener[0]);
+        }
+    }
+
+    private static Authorization authorize(PostgresBackend backend, String user) {
+        try {
+            return backend.authorize(request(user));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String password(List<PolicyItem> control) {
+        for (PolicyItem item : control) {
+            if (item.isNamed("Cleartext-Password")) {
+                return item.value();
+            }
+        }
+        return null;
+    }
+
+    private static String password(Authorization authorization) {
+        return authorization == null ? null : password(authorization.control());
+    }
+
+    private static AccessRequest request(String user) {
+        return Requests.accessRequest(user);
+    }
+
+    interface ThrowingCondition {
+        boolean get() throws Exception;
+    }
+
+    private static void awaitTrue(ThrowingCondition condition, long millis) throws Exception {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (!condition.get()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("not within " + millis + " ms");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** BackendContract's request builder. */
+    private static final class Requests extends BackendContract {
+        protected static AccessRequest accessRequest(String user) {
+            return BackendContract.accessRequest(user);
+        }
+
+        @Override
+        protected org.pirog.radius.core.backend.Backend createBackend(
+                org.pirog.radius.core.backend.ContractFixture fixture) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
