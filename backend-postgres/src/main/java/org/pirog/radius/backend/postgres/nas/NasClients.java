@@ -16,7 +16,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.pirog.radius.backend.postgres.authorize.TableChanges;
 import org.pirog.radius.codec.crypto.SharedSecret;
@@ -57,8 +56,9 @@ public final class NasClients implements ClientSource, TableChanges.Subscriber, 
             throws BackendException {
         List<Nas> clients = new ArrayList<>();
         try {
-            // select *: require_ma and limit_proxy_state exist only in FreeRADIUS 3.2.5's schema.
-            for (Record row : dsl.select(DSL.asterisk()).from(NAS).orderBy(NAS.ID).fetch()) {
+            // select * as plain SQL, whose columns come from the result: require_ma and limit_proxy_state exist
+            // only in FreeRADIUS 3.2.5's schema, not in the generated table.
+            for (Record row : dsl.resultQuery("select * from {0} order by {1}", NAS, NAS.ID).fetch()) {
                 Nas nas = client(row, requireMessageAuthenticator, limitProxyState);
                 if (nas != null) {
                     clients.add(nas);
