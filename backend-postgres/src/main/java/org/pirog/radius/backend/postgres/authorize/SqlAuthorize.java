@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
 import org.jooq.Result;
@@ -76,6 +78,8 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
     private final Cache<String, GroupRows> groups;
     /** Whether notifications are being received, so that cached rows can be trusted. */
     private volatile boolean listening;
+    /** Counts the times a whole cache was emptied. */
+    private final AtomicLong clears = new AtomicLong();
 
     /**
      * @param maximumUsers the most users cached (groups: a tenth of it, at least 1,000); 0 caches nothing
@@ -97,7 +101,7 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
      * @throws org.jooq.exception.DataAccessException when the rows had to be read and could not be
      */
     public boolean apply(String userName, PolicyContext context) {
-        UserRows user = listening ? users.get(userName, this::loadUser) : loadUser(userName);
+        UserRows user = cached(users, userName, this::loadUser);
         boolean found = false;
         boolean checkMatched = true;
         if (user.check() != null) {
@@ -119,7 +123,7 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
         List<String> names = user.groups();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            GroupRows group = listening ? groups.get(name, this::loadGroup) : loadGroup(name);
+            GroupRows group = cached(groups, name, this::loadGroup);
             if (group.check() != null) {
                 if (!group.check().matches(context)) {
                     // rlm_sql goes straight on to the next group, whatever Fall-Through says.
@@ -138,6 +142,25 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
             }
         }
         return found;
+    }
+
+    /** From the cache when notifications are being received, else read now. */
+    private <V> V cached(Cache<String, V> cache, String key, Function<String, V> load) {
+        if (!listening) {
+            return load.apply(key);
+        }
+        V value = cache.getIfPresent(key);
+        if (value != null) {
+            return value;
+        }
+        long before = clears.get();
+        value = cache.get(key, load);
+        if (clears.get() != before) {
+            // Emptying a whole cache does not wait for loads in progress (invalidating one key does): this one
+            // may have read rows older than the change that emptied it.
+            cache.invalidate(key);
+        }
+        return value;
     }
 
     private UserRows loadUser(String userName) {
@@ -178,6 +201,7 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
         }
         if (key == null) {
             cache.invalidateAll();
+            clears.incrementAndGet();
         } else {
             // Waits for a load of that key in progress, then drops what it read.
             cache.invalidate(key);
@@ -193,6 +217,7 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
     public void resynchronise() {
         users.invalidateAll();
         groups.invalidateAll();
+        clears.incrementAndGet();
         listening = true;
     }
 
