@@ -10,11 +10,13 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.pirog.radius.backend.postgres.pool.SqlIpPool;
 import org.pirog.radius.core.backend.BackendContext;
 import org.pirog.radius.core.backend.BackendProvider;
 import org.pirog.radius.core.config.ConfigError;
 import org.pirog.radius.core.config.ConfigException;
 import org.pirog.radius.core.config.ConfigSection;
+import org.pirog.radius.core.policy.PolicyException;
 
 /**
  * Builds the {@code postgres} backend from {@code backend postgres { … }} (see {@link PostgresSettings}): one
@@ -76,7 +78,15 @@ public final class PostgresBackendProvider implements BackendProvider {
         DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES,
                 new Settings().withExecuteLogging(false).withRenderSchema(false));
         int writers = Math.max(1, Math.min(4, settings.poolSize() / 2));
-        return new PostgresBackend(dataSource, dsl, new SqlAuthorize(context.dictionary()), settings.leaseTime(),
-                writers, clock);
+        SqlIpPool pool;
+        try {
+            pool = new SqlIpPool(settings.leaseTime(), SqlIpPool.poolKey(settings.poolKey(), context.dictionary()),
+                    context.dictionary(), clock.getZone());
+        } catch (PolicyException e) {
+            dataSource.close();
+            throw new ConfigException(section.file(), section.line(), "pool_key \"" + settings.poolKey() + "\": "
+                    + e.getMessage());
+        }
+        return new PostgresBackend(dataSource, dsl, new SqlAuthorize(context.dictionary()), pool, writers, clock);
     }
 }

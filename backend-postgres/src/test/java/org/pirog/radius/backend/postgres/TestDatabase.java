@@ -16,40 +16,40 @@ import org.postgresql.ds.PGSimpleDataSource;
  * and schemas of their own in it: CI and other tests share the server, so each test class creates fresh schemas
  * with random names and drops them afterwards.
  */
-final class TestDatabase {
-    static final String URL = System.getenv().getOrDefault("PIROG_TEST_DATABASE_URL",
+public final class TestDatabase {
+    public static final String URL = System.getenv().getOrDefault("PIROG_TEST_DATABASE_URL",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
     /** Debian's freeradius-postgresql package. */
-    static final Path FREERADIUS_SQL = Path.of("/etc/freeradius/3.0/mods-config/sql");
-    static final Path FREERADIUS_SCHEMA = FREERADIUS_SQL.resolve("main/postgresql/schema.sql");
-    static final Path FREERADIUS_IPPOOL_SCHEMA = FREERADIUS_SQL.resolve("ippool/postgresql/schema.sql");
+    public static final Path FREERADIUS_SQL = Path.of("/etc/freeradius/3.0/mods-config/sql");
+    public static final Path FREERADIUS_SCHEMA = FREERADIUS_SQL.resolve("main/postgresql/schema.sql");
+    public static final Path FREERADIUS_IPPOOL_SCHEMA = FREERADIUS_SQL.resolve("ippool/postgresql/schema.sql");
 
     private TestDatabase() {
     }
 
-    static Connection connect() throws SQLException {
+    public static Connection connect() throws SQLException {
         return DriverManager.getConnection(URL);
     }
 
-    static PGSimpleDataSource dataSource() {
+    public static PGSimpleDataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(URL);
         return dataSource;
     }
 
     /** Creates an empty schema with a fresh name. */
-    static String createSchema(String purpose) throws SQLException {
+    public static String createSchema(String purpose) throws SQLException {
         String schema = "pirog_test_" + purpose + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
         execute("create schema " + schema);
         return schema;
     }
 
-    static void dropSchema(String schema) throws SQLException {
+    public static void dropSchema(String schema) throws SQLException {
         execute("drop schema if exists " + schema + " cascade");
     }
 
     /** Runs statements (several, separated by semicolons) with the schema first on the search path. */
-    static void executeIn(String schema, String sql) throws SQLException {
+    public static void executeIn(String schema, String sql) throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("set search_path to " + schema);
             statement.execute(sql);
@@ -57,7 +57,7 @@ final class TestDatabase {
     }
 
     /** Runs a FreeRADIUS SQL file into the schema, as {@code psql -f} would. */
-    static void runFile(String schema, Path file) throws SQLException, IOException {
+    public static void runFile(String schema, Path file) throws SQLException, IOException {
         executeIn(schema, Files.readString(file, StandardCharsets.UTF_8));
     }
 
