@@ -55,7 +55,9 @@ class FreeRadiusDatabaseEndToEndTest {
                     ('alice', 'Cleartext-Password', ':=', 'alice-pw'),
                     ('carol', 'Cleartext-Password', ':=', 'carol-pw'),
                     ('carol', 'Pool-Name', ':=', 'main'),
-                    ('dave', 'Cleartext-Password', ':=', 'dave-pw');
+                    ('dave', 'Cleartext-Password', ':=', 'dave-pw'),
+                    ('erin', 'Cleartext-Password', ':=', 'erin-pw'),
+                    ('erin', 'Simultaneous-Use', ':=', '1');
                 insert into radreply (username, attribute, op, value) values
                     ('dave', 'Framed-IP-Address', ':=', '10.10.0.1');
                 insert into radusergroup (username, groupname, priority) values
@@ -157,6 +159,21 @@ class FreeRadiusDatabaseEndToEndTest {
         assertThat(framedIp(out)).isEqualTo("10.10.0.1");
         assertThat(SchemaMigrationTest.query(schema, "select username from radippool where framedipaddress = '10.10.0.1'"))
                 .containsExactly("");
+    }
+
+    @Test
+    void simultaneousUseCountsOnlySessionsNewerThanTheNasReboot() throws Exception {
+        // An open session from before the NAS rebooted (its Accounting-On was lost): the NAS still looks busy...
+        TestDatabase.executeIn(schema, "insert into radacct (acctsessionid, acctuniqueid, username, nasipaddress,"
+                + " acctstarttime) values ('erin-1', 'erin-u1', 'erin', '127.0.0.1', now() - interval '1 hour')");
+        String out = run(RADTEST.toString(), "-t", "pap", "erin", "erin-pw", auth, "16", SECRET);
+        assertThat(out).contains("Received Access-Reject")
+                .contains("Reply-Message = \"You are already logged in - access denied\"");
+        // ...until nasreload says it rebooted since (rlm_sql's simul_count_query).
+        TestDatabase.executeIn(schema, "insert into nasreload (nasipaddress, reloadtime)"
+                + " values ('127.0.0.1', now() - interval '1 minute')");
+        assertThat(run(RADTEST.toString(), "-t", "pap", "erin", "erin-pw", auth, "16", SECRET))
+                .contains("Received Access-Accept");
     }
 
     @Test
