@@ -207,6 +207,63 @@ class SqlIpPoolTest {
                 .containsExactly(Integer.toString(size));
     }
 
+    @Test
+    void twoServersLeasingStartingAndStoppingConcurrentlyNeverShareAnAddress() throws Exception {
+        int size = 40;
+        List<PostgresBackend> servers = List.of(backend(), backend());
+        pool("main", size);
+        int threads = 16;
+        int sessionsPerThread = 60;
+        Map<InetAddress, String> holders = new java.util.concurrent.ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
+        AtomicInteger leases = new AtomicInteger();
+        AtomicInteger ports = new AtomicInteger();
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                PostgresBackend server = servers.get(t % 2);
+                Nas nas = t % 2 == 0 ? NAS : OTHER_NAS;
+                String user = "user" + t;
+                done.add(executor.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < sessionsPerThread; i++) {
+                        Lease lease = server.allocate(lease("main", user, nas, ports.incrementAndGet()));
+                        if (lease == null) {
+                            Thread.sleep(1);
+                            continue;
+                        }
+                        leases.incrementAndGet();
+                        String other = holders.putIfAbsent(lease.address(), user);
+                        if (other != null) {
+                            violations.add(lease.address() + " leased to " + user + " while " + other + " holds it");
+                            continue;
+                        }
+                        // Start and Interim go to the other server: the database is what they share.
+                        PostgresBackend peer = servers.get(1 - servers.indexOf(server));
+                        peer.account(accounting(nas, "Start", user, lease.address())).toCompletableFuture().join();
+                        peer.account(accounting(nas, "Interim-Update", user, lease.address()))
+                                .toCompletableFuture().join();
+                        holders.remove(lease.address());
+                        server.account(accounting(nas, "Stop", user, lease.address())).toCompletableFuture().join();
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(violations).isEmpty();
+        assertThat(leases.get()).isGreaterThan(threads * sessionsPerThread / 2);
+        // Every session stopped: every address is free again.
+        assertThat(rows("select count(*) from radippool where expiry_time < localtimestamp")).containsExactly("40");
+    }
+
     private long secondsLeft(InetAddress address) throws Exception {
         return Long.parseLong(rows("select extract(epoch from expiry_time - localtimestamp(0))::bigint"
                 + " from radippool where framedipaddress = '" + address.getHostAddress() + "'").get(0));
