@@ -42,6 +42,7 @@ import org.pirog.radius.core.backend.ClientSource;
 import org.pirog.radius.core.backend.Lease;
 import org.pirog.radius.core.backend.LeaseRequest;
 import org.pirog.radius.core.backend.Threading;
+import org.pirog.radius.backend.postgres.pool.SqlIpPool;
 import org.pirog.radius.core.policy.Expansion;
 import org.pirog.radius.core.policy.PolicyContext;
 import org.pirog.radius.core.policy.PolicyItem;
@@ -66,19 +67,19 @@ public final class PostgresBackend implements Backend {
     private final SqlAuthorize authorize;
     private final NasClients nasClients;
     private final TableChanges changes;
-    private final Duration leaseTime;
+    private final SqlIpPool pool;
     private final Clock clock;
     private final ExecutorService writers;
 
     /** Starts listening for changes ({@code changes}, to which {@code authorize} and {@code nasClients} subscribe). */
     PostgresBackend(HikariDataSource dataSource, DSLContext dsl, SqlAuthorize authorize, NasClients nasClients,
-            TableChanges changes, Duration leaseTime, int writerThreads, Clock clock) {
+            TableChanges changes, SqlIpPool pool, int writerThreads, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.dsl = Objects.requireNonNull(dsl, "dsl");
         this.authorize = Objects.requireNonNull(authorize, "authorize");
         this.nasClients = Objects.requireNonNull(nasClients, "nasClients");
         this.changes = Objects.requireNonNull(changes, "changes");
-        this.leaseTime = Objects.requireNonNull(leaseTime, "leaseTime");
+        this.pool = Objects.requireNonNull(pool, "pool");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.writers = Executors.newFixedThreadPool(writerThreads, Thread.ofPlatform().daemon()
                 .name("pirog-radacct-", 0).factory());
@@ -213,10 +214,7 @@ public final class PostgresBackend implements Backend {
                         .doUpdate()
                         .set(NASRELOAD.RELOADTIME, event)
                         .execute();
-                tx.update(RADIPPOOL)
-                        .set(RADIPPOOL.EXPIRY_TIME, expired())
-                        .where(RADIPPOOL.NASIPADDRESS.eq(record.nasIpAddress().getHostAddress()))
-                        .execute();
+                pool.freeNas(tx, record.nasIpAddress());
             }
             default -> {
                 // Tunnel records and Failed: FreeRADIUS's default queries store nothing for them.
@@ -256,55 +254,19 @@ public final class PostgresBackend implements Backend {
 
     /** sqlippool's update: a session's Start and Interim-Update keep its address leased. */
     private void extendLease(DSLContext tx, AccountingRecord record) {
-        InetAddress framed = record.framedIpAddress();
-        if (framed == null) {
-            return;
-        }
-        tx.update(RADIPPOOL)
-                .set(RADIPPOOL.EXPIRY_TIME, leaseEnd())
-                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(framed)))
-                .and(RADIPPOOL.NASIPADDRESS.eq(record.nasIpAddress().getHostAddress()))
-                .and(RADIPPOOL.USERNAME.eq(record.userName()))
-                .execute();
+        pool.extend(tx, record);
     }
 
     /** sqlippool's clear: Stop frees the address (and keeps its owner, for the next sticky allocation). */
-    private static void freeLease(DSLContext tx, AccountingRecord record) {
-        InetAddress framed = record.framedIpAddress();
-        if (framed == null) {
-            return;
-        }
-        tx.update(RADIPPOOL)
-                .set(RADIPPOOL.EXPIRY_TIME, expired())
-                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(framed)))
-                .and(RADIPPOOL.USERNAME.eq(record.userName()))
-                .execute();
+    private void freeLease(DSLContext tx, AccountingRecord record) {
+        pool.free(tx, record);
     }
 
     @Override
     public @Nullable Lease allocate(LeaseRequest request) throws BackendException {
-        // sqlippool's allocate_find: the free address this user (then this Calling-Station-Id) had last, else the
-        // one that expired longest ago; SKIP LOCKED lets concurrent allocations (other servers included) take
-        // other rows instead of waiting.
-        var candidate = DSL.select(RADIPPOOL.ID).from(RADIPPOOL)
-                .where(RADIPPOOL.POOL_NAME.eq(request.pool()))
-                .and(RADIPPOOL.EXPIRY_TIME.lt(DSL.field("localtimestamp(0)", SQLDataType.LOCALDATETIME(0))))
-                .orderBy(RADIPPOOL.USERNAME.ne(request.userName()),
-                        RADIPPOOL.CALLINGSTATIONID.ne(request.callingStationId()),
-                        RADIPPOOL.EXPIRY_TIME)
-                .limit(1)
-                .forUpdate().skipLocked();
         try {
-            Record1<String> leased = dsl.update(RADIPPOOL)
-                    .set(RADIPPOOL.NASIPADDRESS, request.nas().network().address().getHostAddress())
-                    .set(RADIPPOOL.USERNAME, request.userName())
-                    .set(RADIPPOOL.CALLINGSTATIONID, request.callingStationId())
-                    .set(RADIPPOOL.EXPIRY_TIME, leaseEnd())
-                    .where(RADIPPOOL.ID.eq(candidate))
-                    .returningResult(DSL.field("host({0})", String.class, RADIPPOOL.FRAMEDIPADDRESS))
-                    .fetchOne();
-            return leased == null ? null : new Lease(request.pool(), InetAddress.getByName(leased.value1()));
-        } catch (DataAccessException | UnknownHostException e) {
+            return pool.allocate(dsl, request);
+        } catch (DataAccessException e) {
             throw new BackendException("allocate from " + request.pool() + ": " + e.getMessage(), e);
         }
     }
@@ -312,11 +274,7 @@ public final class PostgresBackend implements Backend {
     @Override
     public void release(Lease lease) throws BackendException {
         try {
-            dsl.update(RADIPPOOL)
-                    .set(RADIPPOOL.EXPIRY_TIME, expired())
-                    .where(RADIPPOOL.POOL_NAME.eq(lease.pool()))
-                    .and(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(lease.address())))
-                    .execute();
+            pool.release(dsl, lease);
         } catch (DataAccessException e) {
             throw new BackendException("release " + lease + ": " + e.getMessage(), e);
         }
@@ -325,7 +283,11 @@ public final class PostgresBackend implements Backend {
     @Override
     public int openSessions(String userName) throws BackendException {
         try {
-            return dsl.fetchCount(RADACCT, RADACCT.USERNAME.eq(userName).and(RADACCT.ACCTSTOPTIME.isNull()));
+            // rlm_sql's simul_count_query: open rows, but not those that started before their NAS last rebooted.
+            return dsl.fetchCount(RADACCT.leftJoin(NASRELOAD).on(NASRELOAD.NASIPADDRESS.eq(RADACCT.NASIPADDRESS)),
+                    RADACCT.USERNAME.eq(userName)
+                            .and(RADACCT.ACCTSTOPTIME.isNull())
+                            .and(RADACCT.ACCTSTARTTIME.gt(NASRELOAD.RELOADTIME).or(NASRELOAD.RELOADTIME.isNull())));
         } catch (DataAccessException e) {
             throw new BackendException("open sessions of " + userName + ": " + e.getMessage(), e);
         }
@@ -360,16 +322,6 @@ public final class PostgresBackend implements Backend {
         writers.shutdown();
         writers.awaitTermination(30, TimeUnit.SECONDS);
         dataSource.close();
-    }
-
-    private Field<java.time.LocalDateTime> leaseEnd() {
-        return DSL.field("localtimestamp(0) + make_interval(secs => {0})", SQLDataType.LOCALDATETIME(0),
-                DSL.val((double) leaseTime.toSeconds()));
-    }
-
-    /** One second in the past, as sqlippool's clear query writes it: free from now on, even within this second. */
-    private static Field<java.time.LocalDateTime> expired() {
-        return DSL.field("localtimestamp(0) - interval '1 second'", SQLDataType.LOCALDATETIME(0));
     }
 
     /** An inet parameter: the generated columns are of PostgreSQL's own type, bound as text and cast. */

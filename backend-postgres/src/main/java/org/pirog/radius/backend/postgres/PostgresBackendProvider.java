@@ -13,11 +13,13 @@ import org.jooq.impl.DSL;
 import org.pirog.radius.backend.postgres.authorize.SqlAuthorize;
 import org.pirog.radius.backend.postgres.authorize.TableChanges;
 import org.pirog.radius.backend.postgres.nas.NasClients;
+import org.pirog.radius.backend.postgres.pool.SqlIpPool;
 import org.pirog.radius.core.backend.BackendContext;
 import org.pirog.radius.core.backend.BackendProvider;
 import org.pirog.radius.core.config.ConfigError;
 import org.pirog.radius.core.config.ConfigException;
 import org.pirog.radius.core.config.ConfigSection;
+import org.pirog.radius.core.policy.PolicyException;
 
 /**
  * Builds the {@code postgres} backend from {@code backend postgres { … }} (see {@link PostgresSettings}): one
@@ -81,9 +83,18 @@ public final class PostgresBackendProvider implements BackendProvider {
         DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES,
                 new Settings().withExecuteLogging(false).withRenderSchema(false));
         int writers = Math.max(1, Math.min(4, settings.poolSize() / 2));
+        SqlIpPool pool;
+        try {
+            pool = new SqlIpPool(settings.leaseTime(), SqlIpPool.poolKey(settings.poolKey(), context.dictionary()),
+                    context.dictionary(), clock.getZone());
+        } catch (PolicyException e) {
+            dataSource.close();
+            throw new ConfigException(section.file(), section.line(), "pool_key \"" + settings.poolKey() + "\": "
+                    + e.getMessage());
+        }
         TableChanges changes = new TableChanges(settings.url(), settings.user(), settings.password(),
                 settings.schema());
         return new PostgresBackend(dataSource, dsl, new SqlAuthorize(context.dictionary(), dsl, CACHED_USERS),
-                new NasClients(dsl), changes, settings.leaseTime(), writers, clock);
+                new NasClients(dsl), changes, pool, writers, clock);
     }
 }

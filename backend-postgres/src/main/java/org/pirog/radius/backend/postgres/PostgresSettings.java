@@ -19,6 +19,7 @@ import org.pirog.radius.core.config.ConfigSection;
  *     schema = public                                  # where the rlm_sql tables are; default public
  *     pool_size = 16                                   # connections; default 16
  *     lease_time = 3600                                # seconds a radippool lease lasts; default 3600
+ *     pool_key = %{NAS-Port}                           # what makes a lease sticky (sqlippool's pool_key)
  * }
  * </pre>
  * The environment variables win over the file, so that a password need not be written into it.
@@ -29,15 +30,18 @@ import org.pirog.radius.core.config.ConfigSection;
  * @param schema    the schema of the rlm_sql tables (and of Flyway's history)
  * @param poolSize  the number of pooled connections
  * @param leaseTime how long an address allocated at Access-Accept stays leased without accounting
+ * @param poolKey   the template of radippool's pool_key: the same NAS and key get the same address again
  */
 public record PostgresSettings(String url, @Nullable String user, @Nullable String password, String schema,
-        int poolSize, Duration leaseTime) {
+        int poolSize, Duration leaseTime, String poolKey) {
 
     public static final String URL_VARIABLE = "PIROG_DB_URL";
     public static final String USER_VARIABLE = "PIROG_DB_USER";
     public static final String PASSWORD_VARIABLE = "PIROG_DB_PASSWORD";
     static final int DEFAULT_POOL_SIZE = 16;
     static final Duration DEFAULT_LEASE_TIME = Duration.ofHours(1);
+    /** sqlippool's default pool_key. */
+    static final String DEFAULT_POOL_KEY = org.pirog.radius.backend.postgres.pool.SqlIpPool.DEFAULT_POOL_KEY;
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     /** Reads the section, then the environment's overrides; every problem goes to {@code errors}. */
@@ -49,6 +53,7 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
         String schema = "public";
         int poolSize = DEFAULT_POOL_SIZE;
         Duration leaseTime = DEFAULT_LEASE_TIME;
+        String poolKey = DEFAULT_POOL_KEY;
         for (ConfigItem item : section.items()) {
             switch (item.name()) {
                 case "url" -> url = url(item.value(), item, errors);
@@ -65,8 +70,9 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
                 case "pool_size" -> poolSize = (int) number(item, 1, 1000, DEFAULT_POOL_SIZE, errors);
                 case "lease_time" -> leaseTime = Duration.ofSeconds(
                         number(item, 1, Integer.MAX_VALUE, DEFAULT_LEASE_TIME.toSeconds(), errors));
+                case "pool_key" -> poolKey = item.value();
                 default -> errors.add(item.error("unknown setting; the postgres backend knows url, user, password,"
-                        + " schema, pool_size and lease_time"));
+                        + " schema, pool_size, lease_time and pool_key"));
             }
         }
         for (ConfigSection sub : section.sections()) {
@@ -89,7 +95,7 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
                     + URL_VARIABLE + " in the environment"));
             url = "";
         }
-        return new PostgresSettings(url, emptyToNull(user), password, schema, poolSize, leaseTime);
+        return new PostgresSettings(url, emptyToNull(user), password, schema, poolSize, leaseTime, poolKey);
     }
 
     private static @Nullable String url(String value, @Nullable ConfigItem item, List<ConfigError> errors) {
@@ -122,6 +128,6 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
     public String toString() {
         // Never the password.
         return "PostgresSettings[url=" + url + ", user=" + user + ", schema=" + schema + ", poolSize=" + poolSize
-                + ", leaseTime=" + leaseTime + "]";
+                + ", leaseTime=" + leaseTime + ", poolKey=" + poolKey + "]";
     }
 }

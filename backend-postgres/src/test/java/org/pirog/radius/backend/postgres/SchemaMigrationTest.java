@@ -39,7 +39,7 @@ class SchemaMigrationTest {
                 .isEqualTo(SchemaMigration.Outcome.CREATED);
         assertThat(tables(schema)).containsAll(ALL_TABLES).contains("flyway_schema_history");
         assertThat(query(schema, "select version from flyway_schema_history where success order by installed_rank"))
-                .containsExactly("1", "2", "3");
+                .containsExactly("1", "2", "3", "5");
         // A second start finds its own history and changes nothing.
         assertThat(SchemaMigration.migrate(TestDatabase.dataSource(), schema))
                 .isEqualTo(SchemaMigration.Outcome.MIGRATED);
@@ -77,7 +77,7 @@ class SchemaMigrationTest {
         assertThat(dump(schema)).isEqualTo(before);
         assertThat(tables(schema)).containsAll(ALL_TABLES);
         assertThat(query(schema, "select version || ' ' || type from flyway_schema_history order by installed_rank"))
-                .containsExactly("1 BASELINE", "2 SQL", "3 SQL");
+                .containsExactly("1 BASELINE", "2 SQL", "3 SQL", "5 SQL");
         assertThat(SchemaMigration.migrate(TestDatabase.dataSource(), schema))
                 .isEqualTo(SchemaMigration.Outcome.MIGRATED);
         assertThat(dump(schema)).isEqualTo(before);
@@ -145,7 +145,10 @@ class SchemaMigrationTest {
                 from pg_indexes where schemaname = current_schema() and tablename <> 'flyway_schema_history'
                 order by tablename, indexname
                 """;
-        assertThat(query(ours, indexes)).containsExactlyElementsOf(query(theirs, indexes));
+        // FreeRADIUS's indexes, and Pirog's additions on top (which FreeRADIUS ignores).
+        List<String> pirogs = new ArrayList<>(query(ours, indexes));
+        assertThat(pirogs.removeIf(index -> index.startsWith("radreply radreply_framedipaddress "))).isTrue();
+        assertThat(pirogs).containsExactlyElementsOf(query(theirs, indexes));
 
         String constraints = """
                 select c.conrelid::regclass::text || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid)

@@ -66,7 +66,7 @@ final class AccessReplyWriter {
         RadiusPacket packet = request.packet();
         int cli = packet.indexOf(callingStationId);
         Lease lease = backend.allocate(new LeaseRequest(pool.value(), account.userName(), request.nas(),
-                cli < 0 ? "" : packet.stringValue(cli)));
+                cli < 0 ? "" : packet.stringValue(cli), request));
         if (lease == null && warnings.acquire()) {
             log.warn("({}) IP pool \"{}\" has no free address for [{}]: Access-Accept without Framed-IP-Address",
                     request.number(), pool.value(), account.userName());

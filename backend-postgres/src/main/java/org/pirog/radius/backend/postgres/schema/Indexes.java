@@ -42,6 +42,7 @@ public class Indexes {
     public static final Index RADIPPOOL_POOLNAME_EXPIRE = Internal.createIndex(DSL.name("radippool_poolname_expire"), Radippool.RADIPPOOL, new OrderField[] { Radippool.RADIPPOOL.POOL_NAME, Radippool.RADIPPOOL.EXPIRY_TIME }, false);
     public static final Index RADPOSTAUTH_CLASS_IDX = Internal.createIndex(DSL.name("radpostauth_class_idx"), Radpostauth.RADPOSTAUTH, new OrderField[] { Radpostauth.RADPOSTAUTH.CLASS }, false);
     public static final Index RADPOSTAUTH_USERNAME_IDX = Internal.createIndex(DSL.name("radpostauth_username_idx"), Radpostauth.RADPOSTAUTH, new OrderField[] { Radpostauth.RADPOSTAUTH.USERNAME }, false);
+    public static final Index RADREPLY_FRAMEDIPADDRESS = Internal.createIndex(DSL.name("radreply_framedipaddress"), Radreply.RADREPLY, new OrderField[] { Radreply.RADREPLY.VALUE }, false);
     public static final Index RADREPLY_USERNAME = Internal.createIndex(DSL.name("radreply_username"), Radreply.RADREPLY, new OrderField[] { Radreply.RADREPLY.USERNAME, Radreply.RADREPLY.ATTRIBUTE }, false);
     public static final Index RADUSERGROUP_USERNAME = Internal.createIndex(DSL.name("radusergroup_username"), Radusergroup.RADUSERGROUP, new OrderField[] { Radusergroup.RADUSERGROUP.USERNAME }, false);
 }

@@ -115,7 +115,7 @@ public class Radreply extends TableImpl<RadreplyRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.RADREPLY_USERNAME);
+        return Arrays.asList(Indexes.RADREPLY_FRAMEDIPADDRESS, Indexes.RADREPLY_USERNAME);
     }
 
     @Override
