@@ -17,6 +17,9 @@ final class Logging {
 
     static void configure(RadiusdOptions options, Path home) {
         System.setProperty("pirog.home", home.toString());
+        // jOOQ (the postgres backend) prints a logo and tips to standard output unless told not to.
+        setIfAbsent("org.jooq.no-logo", "true");
+        setIfAbsent("org.jooq.no-tips", "true");
         if (options.debug()) {
             System.setProperty("pirog.log.level", "DEBUG");
         }
@@ -38,5 +41,11 @@ final class Logging {
         Path own = options.configDirectory().resolve("logback.xml");
         System.setProperty("logback.configurationFile",
                 Files.exists(own) ? own.toString() : RESOURCES + "logback-file.xml");
+    }
+
+    private static void setIfAbsent(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
     }
 }
