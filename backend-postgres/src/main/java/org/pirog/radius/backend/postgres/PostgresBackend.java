@@ -1,6 +1,5 @@
 package org.pirog.radius.backend.postgres;
 
-import static org.pirog.radius.backend.postgres.schema.Tables.NASRELOAD;
 import static org.pirog.radius.backend.postgres.schema.Tables.RADACCT;
 import static org.pirog.radius.backend.postgres.schema.Tables.RADIPPOOL;
 import static org.pirog.radius.backend.postgres.schema.Tables.RADPOSTAUTH;
@@ -10,24 +9,18 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.pirog.radius.backend.postgres.accounting.RadacctWriter;
+import org.pirog.radius.backend.postgres.accounting.StaleSessions;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.pirog.radius.core.accounting.AccountingRecord;
@@ -46,32 +39,31 @@ import org.pirog.radius.core.policy.PolicyItem;
  * Accounts, sessions and address leases in FreeRADIUS's rlm_sql tables.
  *
  * <p>Authorize reads radcheck, radreply, radusergroup, radgroupcheck and radgroupreply as rlm_sql does (see
- * {@link SqlAuthorize}). Accounting writes radacct with FreeRADIUS's default queries, one transaction per record
- * on a small executor; the stage completes after the commit. (Group commit, many records per transaction, is the
- * next step.) Leases are radippool rows taken with {@code FOR UPDATE SKIP LOCKED}, so that several servers on one
+ * {@link SqlAuthorize}). Accounting writes radacct with FreeRADIUS's default queries by group commit (many records
+ * per transaction, see {@link RadacctWriter}); each stage completes after the commit that holds its row, and
+ * {@link StaleSessions} closes sessions whose NAS went silent. Leases are radippool rows taken with {@code FOR UPDATE SKIP LOCKED}, so that several servers on one
  * database never lease an address twice; sessions' accounting extends and frees them as sqlippool does.
  *
  * <p>Threading: {@link Threading#BLOCKING}; every query goes through one jOOQ {@link DSLContext} over HikariCP.
  */
 public final class PostgresBackend implements Backend {
-    private static final String NAS_REBOOT = "NAS-Reboot";
-
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final SqlAuthorize authorize;
     private final Duration leaseTime;
     private final Clock clock;
-    private final ExecutorService writers;
+    private final RadacctWriter radacct;
+    private final StaleSessions staleSessions;
 
     PostgresBackend(HikariDataSource dataSource, DSLContext dsl, SqlAuthorize authorize, Duration leaseTime,
-            int writerThreads, Clock clock) {
+            RadacctWriter radacct, StaleSessions staleSessions, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.dsl = Objects.requireNonNull(dsl, "dsl");
         this.authorize = Objects.requireNonNull(authorize, "authorize");
         this.leaseTime = Objects.requireNonNull(leaseTime, "leaseTime");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.writers = Executors.newFixedThreadPool(writerThreads, Thread.ofPlatform().daemon()
-                .name("pirog-radacct-", 0).factory());
+        this.radacct = Objects.requireNonNull(radacct, "radacct");
+        this.staleSessions = Objects.requireNonNull(staleSessions, "staleSessions");
     }
 
     /** The shared jOOQ context, for tests and later components (caches, clients from {@code nas}). */
@@ -109,163 +101,20 @@ public final class PostgresBackend implements Backend {
         return plain;
     }
 
+    /** Queued for group commit (see {@link RadacctWriter}); completes after the commit that holds the row. */
     @Override
     public CompletionStage<Void> account(AccountingRecord record) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                dsl.transaction(configuration -> write(DSL.using(configuration), record));
-            } catch (DataAccessException e) {
-                throw new CompletionException(new BackendException("accounting " + record.statusType() + " "
-                        + record.uniqueSessionId() + ": " + e.getMessage(), e));
-            }
-        }, writers);
+        return radacct.submit(record);
     }
 
-    /** FreeRADIUS 3.2's default PostgreSQL accounting queries, then sqlippool's lease updates. */
-    private void write(DSLContext tx, AccountingRecord record) {
-        OffsetDateTime event = record.eventTime().atOffset(ZoneOffset.UTC);
-        InetAddress framed = record.framedIpAddress();
-        switch (record.statusType()) {
-            case START -> {
-                // Insert, or (a retransmission, or the Stop came first) refresh the open row.
-                tx.insertInto(RADACCT)
-                        .set(RADACCT.ACCTSESSIONID, record.sessionId())
-                        .set(RADACCT.ACCTUNIQUEID, record.uniqueSessionId())
-                        .set(RADACCT.USERNAME, record.userName())
-                        .set(Map.of(RADACCT.NASIPADDRESS, inet(record.nasIpAddress())))
-                        .set(RADACCT.ACCTSTARTTIME, event)
-                        .set(RADACCT.ACCTUPDATETIME, event)
-                        .set(RADACCT.ACCTSESSIONTIME, 0L)
-                        .set(RADACCT.ACCTINPUTOCTETS, 0L)
-                        .set(RADACCT.ACCTOUTPUTOCTETS, 0L)
-                        .set(Map.of(RADACCT.FRAMEDIPADDRESS, inet(framed)))
-                        .onConflict(RADACCT.ACCTUNIQUEID)
-                        .doUpdate()
-                        .set(RADACCT.ACCTSTARTTIME, event)
-                        .set(RADACCT.ACCTUPDATETIME, event)
-                        .where(RADACCT.ACCTSTOPTIME.isNull())
-                        .execute();
-                extendLease(tx, record);
-            }
-            case INTERIM_UPDATE -> {
-                int updated = tx.update(RADACCT)
-                        .set(Map.of(RADACCT.FRAMEDIPADDRESS, inet(framed)))
-                        .set(RADACCT.ACCTSESSIONTIME, sessionTime(record))
-                        .set(RADACCT.ACCTINTERVAL, DSL.field("extract(epoch from ({0} - coalesce({1}, {2})))::bigint",
-                                Long.class, DSL.val(event), RADACCT.ACCTUPDATETIME, RADACCT.ACCTSTARTTIME))
-                        .set(RADACCT.ACCTUPDATETIME, event)
-                        .set(RADACCT.ACCTINPUTOCTETS, record.inputOctets())
-                        .set(RADACCT.ACCTOUTPUTOCTETS, record.outputOctets())
-                        .where(RADACCT.ACCTUNIQUEID.eq(record.uniqueSessionId()))
-                        .and(RADACCT.ACCTSTOPTIME.isNull())
-                        .execute();
-                if (updated == 0) {
-                    // The Start was lost: the Interim-Update opens the row.
-                    insertSession(tx, record, startOf(record), event, null);
-                }
-                extendLease(tx, record);
-            }
-            case STOP -> {
-                int updated = tx.update(RADACCT)
-                        .set(RADACCT.ACCTSTOPTIME, event)
-                        .set(RADACCT.ACCTUPDATETIME, event)
-                        .set(RADACCT.ACCTSESSIONTIME, sessionTime(record))
-                        .set(RADACCT.ACCTINPUTOCTETS, record.inputOctets())
-                        .set(RADACCT.ACCTOUTPUTOCTETS, record.outputOctets())
-                        .where(RADACCT.ACCTUNIQUEID.eq(record.uniqueSessionId()))
-                        .and(RADACCT.ACCTSTOPTIME.isNull())
-                        .execute();
-                if (updated == 0) {
-                    // No open row: the Start and Interims were lost (or this is a retransmission, which the
-                    // unique acctuniqueid absorbs).
-                    insertSession(tx, record, startOf(record), event, event);
-                }
-                freeLease(tx, record);
-            }
-            case ACCOUNTING_ON, ACCOUNTING_OFF -> {
-                tx.update(RADACCT)
-                        .set(RADACCT.ACCTSTOPTIME, event)
-                        .set(RADACCT.ACCTUPDATETIME, event)
-                        .set(RADACCT.ACCTSESSIONTIME, DSL.field("extract(epoch from ({0} - {1}))::bigint", Long.class,
-                                DSL.val(event), RADACCT.ACCTSTARTTIME))
-                        .set(RADACCT.ACCTTERMINATECAUSE, NAS_REBOOT)
-                        .where(RADACCT.ACCTSTOPTIME.isNull())
-                        .and(RADACCT.NASIPADDRESS.eq(inet(record.nasIpAddress())))
-                        .and(RADACCT.ACCTSTARTTIME.le(event))
-                        .execute();
-                tx.insertInto(NASRELOAD)
-                        .set(Map.of(NASRELOAD.NASIPADDRESS, inet(record.nasIpAddress())))
-                        .set(NASRELOAD.RELOADTIME, event)
-                        .onConflict(NASRELOAD.NASIPADDRESS)
-                        .doUpdate()
-                        .set(NASRELOAD.RELOADTIME, event)
-                        .execute();
-                tx.update(RADIPPOOL)
-                        .set(RADIPPOOL.EXPIRY_TIME, expired())
-                        .where(RADIPPOOL.NASIPADDRESS.eq(record.nasIpAddress().getHostAddress()))
-                        .execute();
-            }
-            default -> {
-                // Tunnel records and Failed: FreeRADIUS's default queries store nothing for them.
-            }
-        }
+    /** The accounting writer, for its counters. */
+    public RadacctWriter radacct() {
+        return radacct;
     }
 
-    private static void insertSession(DSLContext tx, AccountingRecord record, OffsetDateTime start,
-            OffsetDateTime update, @Nullable OffsetDateTime stop) {
-        tx.insertInto(RADACCT)
-                .set(RADACCT.ACCTSESSIONID, record.sessionId())
-                .set(RADACCT.ACCTUNIQUEID, record.uniqueSessionId())
-                .set(RADACCT.USERNAME, record.userName())
-                .set(Map.of(RADACCT.NASIPADDRESS, inet(record.nasIpAddress())))
-                .set(RADACCT.ACCTSTARTTIME, start)
-                .set(RADACCT.ACCTUPDATETIME, update)
-                .set(RADACCT.ACCTSTOPTIME, stop)
-                .set(RADACCT.ACCTSESSIONTIME, record.sessionTime() < 0 ? null : record.sessionTime())
-                .set(RADACCT.ACCTINPUTOCTETS, record.inputOctets())
-                .set(RADACCT.ACCTOUTPUTOCTETS, record.outputOctets())
-                .set(Map.of(RADACCT.FRAMEDIPADDRESS, inet(record.framedIpAddress())))
-                .onConflict(RADACCT.ACCTUNIQUEID)
-                .doNothing()
-                .execute();
-    }
-
-    /** Start time = event time − Acct-Session-Time, as FreeRADIUS's fall-back inserts compute it. */
-    private static OffsetDateTime startOf(AccountingRecord record) {
-        Instant start = record.sessionTime() > 0 ? record.eventTime().minusSeconds(record.sessionTime())
-                : record.eventTime();
-        return start.atOffset(ZoneOffset.UTC);
-    }
-
-    private static @Nullable Long sessionTime(AccountingRecord record) {
-        return record.sessionTime() < 0 ? null : record.sessionTime();
-    }
-
-    /** sqlippool's update: a session's Start and Interim-Update keep its address leased. */
-    private void extendLease(DSLContext tx, AccountingRecord record) {
-        InetAddress framed = record.framedIpAddress();
-        if (framed == null) {
-            return;
-        }
-        tx.update(RADIPPOOL)
-                .set(RADIPPOOL.EXPIRY_TIME, leaseEnd())
-                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(framed)))
-                .and(RADIPPOOL.NASIPADDRESS.eq(record.nasIpAddress().getHostAddress()))
-                .and(RADIPPOOL.USERNAME.eq(record.userName()))
-                .execute();
-    }
-
-    /** sqlippool's clear: Stop frees the address (and keeps its owner, for the next sticky allocation). */
-    private static void freeLease(DSLContext tx, AccountingRecord record) {
-        InetAddress framed = record.framedIpAddress();
-        if (framed == null) {
-            return;
-        }
-        tx.update(RADIPPOOL)
-                .set(RADIPPOOL.EXPIRY_TIME, expired())
-                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(framed)))
-                .and(RADIPPOOL.USERNAME.eq(record.userName()))
-                .execute();
+    /** The stale-session closer (it also runs on its own timer). */
+    public StaleSessions staleSessions() {
+        return staleSessions;
     }
 
     @Override
@@ -336,8 +185,8 @@ public final class PostgresBackend implements Backend {
 
     @Override
     public void close() throws InterruptedException {
-        writers.shutdown();
-        writers.awaitTermination(30, TimeUnit.SECONDS);
+        staleSessions.close();
+        radacct.close();
         dataSource.close();
     }
 

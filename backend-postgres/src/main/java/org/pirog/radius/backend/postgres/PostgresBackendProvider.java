@@ -3,6 +3,7 @@ package org.pirog.radius.backend.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.pirog.radius.backend.postgres.accounting.RadacctWriter;
+import org.pirog.radius.backend.postgres.accounting.StaleSessions;
 import org.pirog.radius.core.backend.BackendContext;
 import org.pirog.radius.core.backend.BackendProvider;
 import org.pirog.radius.core.config.ConfigError;
@@ -21,6 +24,10 @@ import org.pirog.radius.core.config.ConfigSection;
  * HikariCP pool, the schema migrated or adopted ({@link SchemaMigration}), one shared jOOQ {@link DSLContext}.
  */
 public final class PostgresBackendProvider implements BackendProvider {
+    /** Most accounting records in one transaction. */
+    private static final int RADACCT_BATCH = 500;
+    /** NASes retransmit after a few seconds; a stage still waiting then has no use. */
+    private static final Duration RADACCT_TIMEOUT = Duration.ofSeconds(10);
     private final Map<String, String> environment;
     private final Clock clock;
 
@@ -75,8 +82,14 @@ public final class PostgresBackendProvider implements BackendProvider {
         }
         DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES,
                 new Settings().withExecuteLogging(false).withRenderSchema(false));
+        // Group commit needs few connections: each writer thread holds one per transaction.
         int writers = Math.max(1, Math.min(4, settings.poolSize() / 2));
+        RadacctWriter radacct = new RadacctWriter(dsl, settings.leaseTime(), writers,
+                Math.max(1, settings.accountingQueue() / writers), RADACCT_BATCH, RADACCT_TIMEOUT);
+        Duration stalePeriod = settings.staleAfter() == 0 ? Duration.ZERO
+                : Duration.ofSeconds(Math.min(60, settings.interimInterval().toSeconds()));
+        StaleSessions stale = new StaleSessions(dsl, settings.staleAfter(), settings.interimInterval(), stalePeriod);
         return new PostgresBackend(dataSource, dsl, new SqlAuthorize(context.dictionary()), settings.leaseTime(),
-                writers, clock);
+                radacct, stale, clock);
     }
 }

@@ -19,6 +19,12 @@ import org.pirog.radius.core.config.ConfigSection;
  *     schema = public                                  # where the rlm_sql tables are; default public
  *     pool_size = 16                                   # connections; default 16
  *     lease_time = 3600                                # seconds a radippool lease lasts; default 3600
+ *     interim_interval = 600                           # seconds between Interim-Updates of sessions that have
+ *                                                      # sent none yet; default 600
+ *     stale_after = 3                                  # open sessions without an update for this many interim
+ *                                                      # intervals are closed as Lost-Carrier; 0 never; default 3
+ *     accounting_queue = 10000                         # records waiting for their commit before new ones are
+ *                                                      # refused (no response; the NAS retransmits); default 10000
  * }
  * </pre>
  * The environment variables win over the file, so that a password need not be written into it.
@@ -29,15 +35,21 @@ import org.pirog.radius.core.config.ConfigSection;
  * @param schema    the schema of the rlm_sql tables (and of Flyway's history)
  * @param poolSize  the number of pooled connections
  * @param leaseTime how long an address allocated at Access-Accept stays leased without accounting
+ * @param interimInterval the interim interval assumed for open sessions that have sent no Interim-Update
+ * @param staleAfter      intervals without an update after which an open session is closed (0: never)
+ * @param accountingQueue accounting records that may wait for their commit
  */
 public record PostgresSettings(String url, @Nullable String user, @Nullable String password, String schema,
-        int poolSize, Duration leaseTime) {
+        int poolSize, Duration leaseTime, Duration interimInterval, int staleAfter, int accountingQueue) {
 
     public static final String URL_VARIABLE = "PIROG_DB_URL";
     public static final String USER_VARIABLE = "PIROG_DB_USER";
     public static final String PASSWORD_VARIABLE = "PIROG_DB_PASSWORD";
     static final int DEFAULT_POOL_SIZE = 16;
     static final Duration DEFAULT_LEASE_TIME = Duration.ofHours(1);
+    static final Duration DEFAULT_INTERIM_INTERVAL = Duration.ofMinutes(10);
+    static final int DEFAULT_STALE_AFTER = 3;
+    static final int DEFAULT_ACCOUNTING_QUEUE = 10_000;
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     /** Reads the section, then the environment's overrides; every problem goes to {@code errors}. */
@@ -49,6 +61,9 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
         String schema = "public";
         int poolSize = DEFAULT_POOL_SIZE;
         Duration leaseTime = DEFAULT_LEASE_TIME;
+        Duration interimInterval = DEFAULT_INTERIM_INTERVAL;
+        int staleAfter = DEFAULT_STALE_AFTER;
+        int accountingQueue = DEFAULT_ACCOUNTING_QUEUE;
         for (ConfigItem item : section.items()) {
             switch (item.name()) {
                 case "url" -> url = url(item.value(), item, errors);
@@ -65,8 +80,13 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
                 case "pool_size" -> poolSize = (int) number(item, 1, 1000, DEFAULT_POOL_SIZE, errors);
                 case "lease_time" -> leaseTime = Duration.ofSeconds(
                         number(item, 1, Integer.MAX_VALUE, DEFAULT_LEASE_TIME.toSeconds(), errors));
+                case "interim_interval" -> interimInterval = Duration.ofSeconds(
+                        number(item, 1, Integer.MAX_VALUE, DEFAULT_INTERIM_INTERVAL.toSeconds(), errors));
+                case "stale_after" -> staleAfter = (int) number(item, 0, 1000, DEFAULT_STALE_AFTER, errors);
+                case "accounting_queue" -> accountingQueue = (int) number(item, 1, 10_000_000,
+                        DEFAULT_ACCOUNTING_QUEUE, errors);
                 default -> errors.add(item.error("unknown setting; the postgres backend knows url, user, password,"
-                        + " schema, pool_size and lease_time"));
+                        + " schema, pool_size, lease_time, interim_interval, stale_after and accounting_queue"));
             }
         }
         for (ConfigSection sub : section.sections()) {
@@ -89,7 +109,8 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
                     + URL_VARIABLE + " in the environment"));
             url = "";
         }
-        return new PostgresSettings(url, emptyToNull(user), password, schema, poolSize, leaseTime);
+        return new PostgresSettings(url, emptyToNull(user), password, schema, poolSize, leaseTime, interimInterval,
+                staleAfter, accountingQueue);
     }
 
     private static @Nullable String url(String value, @Nullable ConfigItem item, List<ConfigError> errors) {
@@ -122,6 +143,7 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
     public String toString() {
         // Never the password.
         return "PostgresSettings[url=" + url + ", user=" + user + ", schema=" + schema + ", poolSize=" + poolSize
-                + ", leaseTime=" + leaseTime + "]";
+                + ", leaseTime=" + leaseTime + ", interimInterval=" + interimInterval + ", staleAfter=" + staleAfter
+                + ", accountingQueue=" + accountingQueue + "]";
     }
 }
