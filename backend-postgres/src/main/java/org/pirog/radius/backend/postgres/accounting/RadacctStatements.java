@@ -7,11 +7,17 @@ import static org.pirog.radius.backend.postgres.schema.Tables.RADIPPOOL;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jooq.CommonTableExpression;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.Record1;
+import org.jooq.WithStep;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
@@ -47,72 +53,75 @@ final class RadacctStatements {
         this.leaseTime = Objects.requireNonNull(leaseTime, "leaseTime");
     }
 
-    /** Runs the record's statements in the caller's transaction. */
-    void write(DSLContext tx, AccountingRecord record) {
+    /**
+     * Adds the record's statements to {@code out}. Each of FreeRADIUS's "try the next query when none changed a row"
+     * chains is one statement here (data-modifying common table expressions), so that a whole batch of records
+     * goes to the server in one round trip and still runs in order.
+     */
+    void add(DSLContext tx, AccountingRecord record, List<Query> out) {
         switch (record.statusType()) {
             case START -> {
                 RadacctValues v = RadacctValues.of(record);
-                start(tx, v);
-                extendLease(tx, v);
+                out.add(start(tx, v));
+                extendLease(tx, v, out);
             }
             case INTERIM_UPDATE -> {
                 RadacctValues v = RadacctValues.of(record);
-                interim(tx, v);
-                extendLease(tx, v);
+                out.add(interim(tx, v));
+                extendLease(tx, v, out);
             }
             case STOP -> {
                 RadacctValues v = RadacctValues.of(record);
-                stop(tx, v);
-                freeLease(tx, v);
+                out.add(stop(tx, v));
+                freeLease(tx, v, out);
             }
-            case ACCOUNTING_ON, ACCOUNTING_OFF -> nasReboot(tx, RadacctValues.of(record));
+            case ACCOUNTING_ON, ACCOUNTING_OFF -> nasReboot(tx, RadacctValues.of(record), out);
             default -> {
                 // Tunnel records and Failed: FreeRADIUS's default queries store nothing for them.
             }
         }
     }
 
-    private static void start(DSLContext tx, RadacctValues v) {
+    /** Insert; on a conflicting open row refresh it; else (the Stop came first) refresh the closed row. */
+    private static Query start(DSLContext tx, RadacctValues v) {
         Map<Field<?>, Object> refresh = new LinkedHashMap<>();
         refresh.put(RADACCT.ACCTSTARTTIME, v.event());
         refresh.put(RADACCT.ACCTUPDATETIME, v.event());
         refresh.put(RADACCT.CONNECTINFO_START, v.connectInfo());
-        int changed = tx.insertInto(RADACCT)
+        CommonTableExpression<Record1<Integer>> inserted = DSL.name("inserted").as(DSL.insertInto(RADACCT)
                 .set(row(v, v.event(), v.event(), null, 0L, 0L, 0L, null))
                 .onConflict(RADACCT.ACCTUNIQUEID)
                 .doUpdate()
                 .set(refresh)
                 .where(RADACCT.ACCTSTOPTIME.isNull())
-                .execute();
-        if (changed == 0) {
-            // The row is closed already (the Stop arrived first): FreeRADIUS's second Start query.
-            tx.update(RADACCT).set(refresh).where(RADACCT.ACCTUNIQUEID.eq(v.uniqueId())).execute();
-        }
+                .returningResult(DSL.one()));
+        return tx.with(inserted).update(RADACCT).set(refresh)
+                .where(RADACCT.ACCTUNIQUEID.eq(v.uniqueId()))
+                .andNotExists(DSL.selectOne().from(inserted));
     }
 
-    private static void interim(DSLContext tx, RadacctValues v) {
+    /** Update the open row; if there is none, the Start was lost: insert it (start = update = the event). */
+    private static Query interim(DSLContext tx, RadacctValues v) {
         Map<Field<?>, Object> set = addresses(v);
         set.put(RADACCT.ACCTSESSIONTIME, v.sessionTimeOrNull());
         set.put(RADACCT.ACCTINTERVAL, secondsSince(v, DSL.coalesce(RADACCT.ACCTUPDATETIME, RADACCT.ACCTSTARTTIME)));
         set.put(RADACCT.ACCTUPDATETIME, v.event());
         set.put(RADACCT.ACCTINPUTOCTETS, v.inputOctets());
         set.put(RADACCT.ACCTOUTPUTOCTETS, v.outputOctets());
-        int changed = tx.update(RADACCT).set(set)
+        CommonTableExpression<Record1<Integer>> updated = DSL.name("updated").as(DSL.update(RADACCT).set(set)
                 .where(RADACCT.ACCTUNIQUEID.eq(v.uniqueId()))
                 .and(RADACCT.ACCTSTOPTIME.isNull())
-                .execute();
-        if (changed == 0) {
-            // The Start was lost: the Interim-Update opens the row (start = update = the event, as FreeRADIUS).
-            tx.insertInto(RADACCT)
-                    .set(row(v, v.event(), v.event(), null, v.sessionTimeOrNull(), v.inputOctets(), v.outputOctets(),
-                            null))
-                    .onConflict(RADACCT.ACCTUNIQUEID)
-                    .doNothing()
-                    .execute();
-        }
+                .returningResult(DSL.one()));
+        return insertUnless(tx.with(updated), updated,
+                row(v, v.event(), v.event(), null, v.sessionTimeOrNull(), v.inputOctets(), v.outputOctets(), null));
     }
 
-    private static void stop(DSLContext tx, RadacctValues v) {
+    /**
+     * Close the open row; if there is none insert it closed with start = event − Acct-Session-Time (FreeRADIUS's
+     * fall-back insert puts Connect-Info into connectinfo_start); if that conflicts (a retransmission, or closed as
+     * stale or by Accounting-On) update the closed row with the same values again.
+     */
+    private static Query stop(DSLContext tx, RadacctValues v) {
         Map<Field<?>, Object> set = new LinkedHashMap<>();
         set.put(RADACCT.ACCTSTOPTIME, v.event());
         set.put(RADACCT.ACCTUPDATETIME, v.event());
@@ -123,50 +132,65 @@ final class RadacctStatements {
         set.put(RADACCT.ACCTTERMINATECAUSE, v.terminateCause());
         set.putAll(addresses(v));
         set.put(RADACCT.CONNECTINFO_STOP, v.connectInfo());
-        int changed = tx.update(RADACCT).set(set)
+        CommonTableExpression<Record1<Integer>> updated = DSL.name("updated").as(DSL.update(RADACCT).set(set)
                 .where(RADACCT.ACCTUNIQUEID.eq(v.uniqueId()))
                 .and(RADACCT.ACCTSTOPTIME.isNull())
-                .execute();
-        if (changed > 0) {
-            return;
-        }
-        // No open row: the Start and Interims were lost. FreeRADIUS's fall-back insert puts Connect-Info into
-        // connectinfo_start and none into connectinfo_stop.
+                .returningResult(DSL.one()));
         OffsetDateTime start = v.event().minusSeconds(Math.max(0, v.sessionTime()));
-        changed = tx.insertInto(RADACCT)
-                .set(row(v, start, v.event(), v.event(), v.sessionTimeOrNull(), v.inputOctets(), v.outputOctets(),
-                        v.terminateCause()))
-                .onConflict(RADACCT.ACCTUNIQUEID)
-                .doNothing()
-                .execute();
-        if (changed == 0) {
-            // Closed already (a retransmission, or closed as stale or by Accounting-On): the same values again.
-            tx.update(RADACCT).set(set).where(RADACCT.ACCTUNIQUEID.eq(v.uniqueId())).execute();
-        }
+        Map<Field<?>, Object> row = row(v, start, v.event(), v.event(), v.sessionTimeOrNull(), v.inputOctets(),
+                v.outputOctets(), v.terminateCause());
+        CommonTableExpression<Record1<Integer>> inserted = DSL.name("inserted").as(
+                DSL.insertInto(RADACCT).columns(columns(row))
+                        .select(DSL.select(values(row)).whereNotExists(DSL.selectOne().from(updated)))
+                        .onConflict(RADACCT.ACCTUNIQUEID)
+                        .doNothing()
+                        .returningResult(DSL.one()));
+        return tx.with(updated).with(inserted).update(RADACCT).set(set)
+                .where(RADACCT.ACCTUNIQUEID.eq(v.uniqueId()))
+                .andNotExists(DSL.selectOne().from(updated))
+                .andNotExists(DSL.selectOne().from(inserted));
     }
 
-    private void nasReboot(DSLContext tx, RadacctValues v) {
-        tx.update(RADACCT)
+    private static Query insertUnless(WithStep with, CommonTableExpression<?> changed, Map<Field<?>, Object> row) {
+        return with.insertInto(RADACCT).columns(columns(row))
+                .select(DSL.select(values(row)).whereNotExists(DSL.selectOne().from(changed)))
+                .onConflict(RADACCT.ACCTUNIQUEID)
+                .doNothing();
+    }
+
+    private static List<Field<?>> columns(Map<Field<?>, Object> row) {
+        return new ArrayList<>(row.keySet());
+    }
+
+    /** The row's values as typed expressions (a bare NULL in a SELECT list would be text). */
+    private static List<Field<?>> values(Map<Field<?>, Object> row) {
+        List<Field<?>> values = new ArrayList<>(row.size());
+        for (Map.Entry<Field<?>, Object> column : row.entrySet()) {
+            values.add(column.getValue() instanceof Field<?> field ? field
+                    : DSL.cast(column.getValue(), column.getKey().getDataType()));
+        }
+        return values;
+    }
+
+    private void nasReboot(DSLContext tx, RadacctValues v, List<Query> out) {
+        out.add(tx.update(RADACCT)
                 .set(RADACCT.ACCTSTOPTIME, v.event())
                 .set(RADACCT.ACCTUPDATETIME, v.event())
                 .set(RADACCT.ACCTSESSIONTIME, secondsSince(v, RADACCT.ACCTSTARTTIME))
                 .set(RADACCT.ACCTTERMINATECAUSE, v.terminateCause().isEmpty() ? NAS_REBOOT : v.terminateCause())
                 .where(RADACCT.ACCTSTOPTIME.isNull())
                 .and(RADACCT.NASIPADDRESS.eq(inet(v.nasIpAddress())))
-                .and(RADACCT.ACCTSTARTTIME.le(v.event()))
-                .execute();
+                .and(RADACCT.ACCTSTARTTIME.le(v.event())));
         Map<Field<?>, Object> reload = new LinkedHashMap<>();
         reload.put(NASRELOAD.NASIPADDRESS, inet(v.nasIpAddress()));
         reload.put(NASRELOAD.RELOADTIME, v.event());
-        tx.insertInto(NASRELOAD).set(reload)
+        out.add(tx.insertInto(NASRELOAD).set(reload)
                 .onConflict(NASRELOAD.NASIPADDRESS)
                 .doUpdate()
-                .set(NASRELOAD.RELOADTIME, v.event())
-                .execute();
-        tx.update(RADIPPOOL)
+                .set(NASRELOAD.RELOADTIME, v.event()));
+        out.add(tx.update(RADIPPOOL)
                 .set(RADIPPOOL.EXPIRY_TIME, expired())
-                .where(RADIPPOOL.NASIPADDRESS.eq(v.nasIpAddress()))
-                .execute();
+                .where(RADIPPOOL.NASIPADDRESS.eq(v.nasIpAddress())));
     }
 
     /** Every column of FreeRADIUS's column_list, for the inserts. */
@@ -218,29 +242,27 @@ final class RadacctStatements {
     }
 
     /** sqlippool's update: a session's Start and Interim-Update keep its address leased. */
-    private void extendLease(DSLContext tx, RadacctValues v) {
+    private void extendLease(DSLContext tx, RadacctValues v, List<Query> out) {
         if (v.framedIpAddress() == null) {
             return;
         }
-        tx.update(RADIPPOOL)
+        out.add(tx.update(RADIPPOOL)
                 .set(RADIPPOOL.EXPIRY_TIME, DSL.field("localtimestamp(0) + make_interval(secs => {0})",
                         SQLDataType.LOCALDATETIME(0), DSL.val((double) leaseTime.toSeconds())))
                 .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(v.framedIpAddress())))
                 .and(RADIPPOOL.NASIPADDRESS.eq(v.nasIpAddress()))
-                .and(RADIPPOOL.USERNAME.eq(v.userName()))
-                .execute();
+                .and(RADIPPOOL.USERNAME.eq(v.userName())));
     }
 
     /** sqlippool's clear: Stop frees the address (and keeps its owner, for the next sticky allocation). */
-    private static void freeLease(DSLContext tx, RadacctValues v) {
+    private static void freeLease(DSLContext tx, RadacctValues v, List<Query> out) {
         if (v.framedIpAddress() == null) {
             return;
         }
-        tx.update(RADIPPOOL)
+        out.add(tx.update(RADIPPOOL)
                 .set(RADIPPOOL.EXPIRY_TIME, expired())
                 .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(v.framedIpAddress())))
-                .and(RADIPPOOL.USERNAME.eq(v.userName()))
-                .execute();
+                .and(RADIPPOOL.USERNAME.eq(v.userName())));
     }
 
     /** One second in the past, as sqlippool's clear query writes it: free from now on, even within this second. */

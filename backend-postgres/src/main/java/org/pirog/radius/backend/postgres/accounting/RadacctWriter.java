@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.impl.DSL;
 import org.pirog.radius.core.accounting.AccountingRecord;
 import org.pirog.radius.core.backend.BackendException;
@@ -127,8 +128,13 @@ public final class RadacctWriter implements AutoCloseable {
         try {
             dsl.transaction(configuration -> {
                 DSLContext tx = DSL.using(configuration);
+                List<Query> queries = new ArrayList<>(batch.size() * 2);
                 for (Pending pending : batch) {
-                    statements.write(tx, pending.record);
+                    statements.add(tx, pending.record, queries);
+                }
+                if (!queries.isEmpty()) {
+                    // One round trip: the server runs them in order, each seeing the ones before.
+                    tx.batch(queries).execute();
                 }
             });
             transactions.increment();
