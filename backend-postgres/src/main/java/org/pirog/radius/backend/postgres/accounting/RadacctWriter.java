@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.pirog.radius.core.accounting.AccountingRecord;
 import org.pirog.radius.core.backend.BackendException;
 import org.slf4j.Logger;
@@ -32,9 +33,14 @@ import org.slf4j.LoggerFactory;
  * the timeout fails too (its record may still be written later, which a retransmission then finds done).
  *
  * <p>{@link #submit} never blocks: it is called on the Netty event loop.
+ *
+ * <p>Accounting-On/Off goes to the thread of its NAS, sessions to theirs: a Start the NAS sent just before its
+ * Accounting-On may be committed just after it and stay open (FreeRADIUS's thread pool has the same race); the
+ * stale-session closer ends it.
  */
 public final class RadacctWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RadacctWriter.class);
+    /** Put into each queue by {@link #close()}: write what came before, then end. Never written itself. */
     private static final Pending STOP = new Pending(null, new CompletableFuture<>());
 
     private final DSLContext dsl;
@@ -130,7 +136,7 @@ public final class RadacctWriter implements AutoCloseable {
                 DSLContext tx = DSL.using(configuration);
                 List<Query> queries = new ArrayList<>(batch.size() * 2);
                 for (Pending pending : batch) {
-                    statements.add(tx, pending.record, queries);
+                    statements.add(tx, pending.accounting(), queries);
                 }
                 if (!queries.isEmpty()) {
                     // One round trip: the server runs them in order, each seeing the ones before.
@@ -156,7 +162,7 @@ public final class RadacctWriter implements AutoCloseable {
                     batch.size(), e.getMessage());
             for (Pending pending : batch) {
                 pending.done.completeExceptionally(new BackendException("accounting "
-                        + pending.record.statusType() + " " + pending.record.uniqueSessionId() + ": "
+                        + pending.accounting().statusType() + " " + pending.accounting().uniqueSessionId() + ": "
                         + e.getMessage(), e));
             }
         }
@@ -175,7 +181,11 @@ public final class RadacctWriter implements AutoCloseable {
         return false;
     }
 
-    private record Pending(AccountingRecord record, CompletableFuture<Void> done) {
+    /** A queued record and its stage; the record is null only in {@link #STOP}. */
+    private record Pending(@Nullable AccountingRecord record, CompletableFuture<Void> done) {
+        AccountingRecord accounting() {
+            return Objects.requireNonNull(record, "STOP is never written");
+        }
     }
 
     private final class Lane implements Runnable {
