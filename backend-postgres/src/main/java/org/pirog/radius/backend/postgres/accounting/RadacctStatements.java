@@ -59,21 +59,26 @@ final class RadacctStatements {
      * goes to the server in one round trip and still runs in order.
      */
     void add(DSLContext tx, AccountingRecord record, List<Query> out) {
+        add(tx, record, out, out);
+    }
+
+    /** As {@link #add(DSLContext, AccountingRecord, List)}, the radippool statements to a list of their own. */
+    void add(DSLContext tx, AccountingRecord record, List<Query> out, List<Query> leases) {
         switch (record.statusType()) {
             case START -> {
                 RadacctValues v = RadacctValues.of(record);
                 out.add(start(tx, v));
-                extendLease(tx, v, out);
+                extendLease(tx, v, leases);
             }
             case INTERIM_UPDATE -> {
                 RadacctValues v = RadacctValues.of(record);
                 out.add(interim(tx, v));
-                extendLease(tx, v, out);
+                extendLease(tx, v, leases);
             }
             case STOP -> {
                 RadacctValues v = RadacctValues.of(record);
                 out.add(stop(tx, v));
-                freeLease(tx, v, out);
+                freeLease(tx, v, leases);
             }
             case ACCOUNTING_ON, ACCOUNTING_OFF -> nasReboot(tx, RadacctValues.of(record), out);
             default -> {

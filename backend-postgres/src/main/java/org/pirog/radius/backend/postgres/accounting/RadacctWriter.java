@@ -13,7 +13,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.pirog.radius.core.accounting.AccountingRecord;
@@ -133,15 +132,11 @@ public final class RadacctWriter implements AutoCloseable {
     private void write(List<Pending> batch) {
         try {
             dsl.transaction(configuration -> {
-                DSLContext tx = DSL.using(configuration);
-                List<Query> queries = new ArrayList<>(batch.size() * 2);
+                List<AccountingRecord> records = new ArrayList<>(batch.size());
                 for (Pending pending : batch) {
-                    statements.add(tx, pending.accounting(), queries);
+                    records.add(pending.accounting());
                 }
-                if (!queries.isEmpty()) {
-                    // One round trip: the server runs them in order, each seeing the ones before.
-                    tx.batch(queries).execute();
-                }
+                RadacctBatch.execute(DSL.using(configuration), statements, records);
             });
             transactions.increment();
             written.add(batch.size());
@@ -157,15 +152,27 @@ public final class RadacctWriter implements AutoCloseable {
                 }
                 return;
             }
+            String reason = reason(e);
             failed.add(batch.size());
             LOG.warn("radacct: {} record(s) not written (no Accounting-Response, the NAS retransmits): {}",
-                    batch.size(), e.getMessage());
+                    batch.size(), reason);
             for (Pending pending : batch) {
                 pending.done.completeExceptionally(new BackendException("accounting "
                         + pending.accounting().statusType() + " " + pending.accounting().uniqueSessionId() + ": "
-                        + e.getMessage(), e));
+                        + reason, e));
             }
         }
+    }
+
+    /** What PostgreSQL said (a batch's first error), else the exception's own message. */
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                SQLException next = sql.getNextException();
+                return (next != null ? next : sql).getMessage();
+            }
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /** No connection, or it broke: retrying record by record would only wait again. */
