@@ -298,6 +298,24 @@ class RadacctWriterTest {
     }
 
     @Test
+    void aSlowDatabaseTimesStagesOutAndTheRetransmissionIsAbsorbed() throws Exception {
+        db.execute("create function slow() returns trigger language plpgsql as"
+                + " $$ begin perform pg_sleep(1.5); return new; end $$;"
+                + "create trigger slow before insert on radacct for each row execute function slow()");
+        AccountingRecord start = start("slow", T0);
+        try (RadacctWriter impatient = new RadacctWriter(db.dsl, Duration.ofHours(1), 1, 10, 10,
+                Duration.ofMillis(300))) {
+            CompletableFuture<Void> stage = impatient.submit(start).toCompletableFuture();
+            // No Accounting-Response: the stage fails after 300 ms although the commit comes later.
+            assertThatThrownBy(() -> stage.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+        }
+        db.execute("drop trigger slow on radacct");
+        write(start);
+        assertThat(db.count("select count(*) from radacct")).isEqualTo(1);
+    }
+
+    @Test
     void closingDrainsTheQueue() throws Exception {
         List<CompletableFuture<Void>> stages = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
