@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
 import org.pirog.radius.core.accounting.AccountingRecord;
 import org.pirog.radius.core.backend.AccessRequest;
 import org.pirog.radius.core.backend.Authorization;
+import org.pirog.radius.backend.postgres.accounting.RadacctWriter;
+import org.pirog.radius.backend.postgres.accounting.StaleSessions;
 import org.pirog.radius.backend.postgres.authorize.SqlAuthorize;
 import org.pirog.radius.backend.postgres.authorize.TableChanges;
 import org.pirog.radius.backend.postgres.nas.NasClients;
@@ -52,9 +54,10 @@ import org.pirog.radius.core.policy.PolicyItem;
  *
  * <p>Authorize reads radcheck, radreply, radusergroup, radgroupcheck and radgroupreply as rlm_sql does, cached
  * (see {@link SqlAuthorize}); the {@code nas} table's rows are clients ({@link NasClients}). Both follow changes
- * made by anyone within a second, through the triggers' notifications ({@link TableChanges}). Accounting writes radacct with FreeRADIUS's default queries, one transaction per record
- * on a small executor; the stage completes after the commit. (Group commit, many records per transaction, is the
- * next step.) Leases are radippool rows taken with {@code FOR UPDATE SKIP LOCKED}, so that several servers on one
+ * made by anyone within a second, through the triggers' notifications ({@link TableChanges}). Accounting writes
+ * radacct with FreeRADIUS's default queries by group commit (many records per transaction, see
+ * {@link RadacctWriter}); each stage completes after the commit that holds its row, and {@link StaleSessions}
+ * closes sessions whose NAS went silent. Leases are radippool rows taken with {@code FOR UPDATE SKIP LOCKED}, so that several servers on one
  * database never lease an address twice; sessions' accounting extends and frees them as sqlippool does.
  *
  * <p>Threading: {@link Threading#BLOCKING}; every query goes through one jOOQ {@link DSLContext} over HikariCP.
@@ -69,11 +72,12 @@ public final class PostgresBackend implements Backend {
     private final TableChanges changes;
     private final SqlIpPool pool;
     private final Clock clock;
-    private final ExecutorService writers;
+    private final RadacctWriter radacct;
+    private final StaleSessions staleSessions;
 
     /** Starts listening for changes ({@code changes}, to which {@code authorize} and {@code nasClients} subscribe). */
     PostgresBackend(HikariDataSource dataSource, DSLContext dsl, SqlAuthorize authorize, NasClients nasClients,
-            TableChanges changes, SqlIpPool pool, int writerThreads, Clock clock) {
+            TableChanges changes, SqlIpPool pool, RadacctWriter radacct, StaleSessions staleSessions, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.dsl = Objects.requireNonNull(dsl, "dsl");
         this.authorize = Objects.requireNonNull(authorize, "authorize");
@@ -81,8 +85,8 @@ public final class PostgresBackend implements Backend {
         this.changes = Objects.requireNonNull(changes, "changes");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.writers = Executors.newFixedThreadPool(writerThreads, Thread.ofPlatform().daemon()
-                .name("pirog-radacct-", 0).factory());
+        this.radacct = Objects.requireNonNull(radacct, "radacct");
+        this.staleSessions = Objects.requireNonNull(staleSessions, "staleSessions");
         changes.subscribe(authorize);
         changes.subscribe(nasClients);
         changes.start();
@@ -125,141 +129,17 @@ public final class PostgresBackend implements Backend {
 
     @Override
     public CompletionStage<Void> account(AccountingRecord record) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                dsl.transaction(configuration -> write(DSL.using(configuration), record));
-            } catch (DataAccessException e) {
-                throw new CompletionException(new BackendException("accounting " + record.statusType() + " "
-                        + record.uniqueSessionId() + ": " + e.getMessage(), e));
-            }
-        }, writers);
+        return radacct.submit(record);
     }
 
-    /** FreeRADIUS 3.2's default PostgreSQL accounting queries, then sqlippool's lease updates. */
-    private void write(DSLContext tx, AccountingRecord record) {
-        OffsetDateTime event = record.eventTime().atOffset(ZoneOffset.UTC);
-        InetAddress framed = record.framedIpAddress();
-        switch (record.statusType()) {
-            case START -> {
-                // Insert, or (a retransmission, or the Stop came first) refresh the open row.
-                tx.insertInto(RADACCT)
-                        .set(RADACCT.ACCTSESSIONID, record.sessionId())
-                        .set(RADACCT.ACCTUNIQUEID, record.uniqueSessionId())
-                        .set(RADACCT.USERNAME, record.userName())
-                        .set(Map.of(RADACCT.NASIPADDRESS, inet(record.nasIpAddress())))
-                        .set(RADACCT.ACCTSTARTTIME, event)
-                        .set(RADACCT.ACCTUPDATETIME, event)
-                        .set(RADACCT.ACCTSESSIONTIME, 0L)
-                        .set(RADACCT.ACCTINPUTOCTETS, 0L)
-                        .set(RADACCT.ACCTOUTPUTOCTETS, 0L)
-                        .set(Map.of(RADACCT.FRAMEDIPADDRESS, inet(framed)))
-                        .onConflict(RADACCT.ACCTUNIQUEID)
-                        .doUpdate()
-                        .set(RADACCT.ACCTSTARTTIME, event)
-                        .set(RADACCT.ACCTUPDATETIME, event)
-                        .where(RADACCT.ACCTSTOPTIME.isNull())
-                        .execute();
-                extendLease(tx, record);
-            }
-            case INTERIM_UPDATE -> {
-                int updated = tx.update(RADACCT)
-                        .set(Map.of(RADACCT.FRAMEDIPADDRESS, inet(framed)))
-                        .set(RADACCT.ACCTSESSIONTIME, sessionTime(record))
-                        .set(RADACCT.ACCTINTERVAL, DSL.field("extract(epoch from ({0} - coalesce({1}, {2})))::bigint",
-                                Long.class, DSL.val(event), RADACCT.ACCTUPDATETIME, RADACCT.ACCTSTARTTIME))
-                        .set(RADACCT.ACCTUPDATETIME, event)
-                        .set(RADACCT.ACCTINPUTOCTETS, record.inputOctets())
-                        .set(RADACCT.ACCTOUTPUTOCTETS, record.outputOctets())
-                        .where(RADACCT.ACCTUNIQUEID.eq(record.uniqueSessionId()))
-                        .and(RADACCT.ACCTSTOPTIME.isNull())
-                        .execute();
-                if (updated == 0) {
-                    // The Start was lost: the Interim-Update opens the row.
-                    insertSession(tx, record, startOf(record), event, null);
-                }
-                extendLease(tx, record);
-            }
-            case STOP -> {
-                int updated = tx.update(RADACCT)
-                        .set(RADACCT.ACCTSTOPTIME, event)
-                        .set(RADACCT.ACCTUPDATETIME, event)
-                        .set(RADACCT.ACCTSESSIONTIME, sessionTime(record))
-                        .set(RADACCT.ACCTINPUTOCTETS, record.inputOctets())
-                        .set(RADACCT.ACCTOUTPUTOCTETS, record.outputOctets())
-                        .where(RADACCT.ACCTUNIQUEID.eq(record.uniqueSessionId()))
-                        .and(RADACCT.ACCTSTOPTIME.isNull())
-                        .execute();
-                if (updated == 0) {
-                    // No open row: the Start and Interims were lost (or this is a retransmission, which the
-                    // unique acctuniqueid absorbs).
-                    insertSession(tx, record, startOf(record), event, event);
-                }
-                freeLease(tx, record);
-            }
-            case ACCOUNTING_ON, ACCOUNTING_OFF -> {
-                tx.update(RADACCT)
-                        .set(RADACCT.ACCTSTOPTIME, event)
-                        .set(RADACCT.ACCTUPDATETIME, event)
-                        .set(RADACCT.ACCTSESSIONTIME, DSL.field("extract(epoch from ({0} - {1}))::bigint", Long.class,
-                                DSL.val(event), RADACCT.ACCTSTARTTIME))
-                        .set(RADACCT.ACCTTERMINATECAUSE, NAS_REBOOT)
-                        .where(RADACCT.ACCTSTOPTIME.isNull())
-                        .and(RADACCT.NASIPADDRESS.eq(inet(record.nasIpAddress())))
-                        .and(RADACCT.ACCTSTARTTIME.le(event))
-                        .execute();
-                tx.insertInto(NASRELOAD)
-                        .set(Map.of(NASRELOAD.NASIPADDRESS, inet(record.nasIpAddress())))
-                        .set(NASRELOAD.RELOADTIME, event)
-                        .onConflict(NASRELOAD.NASIPADDRESS)
-                        .doUpdate()
-                        .set(NASRELOAD.RELOADTIME, event)
-                        .execute();
-                pool.freeNas(tx, record.nasIpAddress());
-            }
-            default -> {
-                // Tunnel records and Failed: FreeRADIUS's default queries store nothing for them.
-            }
-        }
+    /** The accounting writer, for its counters. */
+    public RadacctWriter radacct() {
+        return radacct;
     }
 
-    private static void insertSession(DSLContext tx, AccountingRecord record, OffsetDateTime start,
-            OffsetDateTime update, @Nullable OffsetDateTime stop) {
-        tx.insertInto(RADACCT)
-                .set(RADACCT.ACCTSESSIONID, record.sessionId())
-                .set(RADACCT.ACCTUNIQUEID, record.uniqueSessionId())
-                .set(RADACCT.USERNAME, record.userName())
-                .set(Map.of(RADACCT.NASIPADDRESS, inet(record.nasIpAddress())))
-                .set(RADACCT.ACCTSTARTTIME, start)
-                .set(RADACCT.ACCTUPDATETIME, update)
-                .set(RADACCT.ACCTSTOPTIME, stop)
-                .set(RADACCT.ACCTSESSIONTIME, record.sessionTime() < 0 ? null : record.sessionTime())
-                .set(RADACCT.ACCTINPUTOCTETS, record.inputOctets())
-                .set(RADACCT.ACCTOUTPUTOCTETS, record.outputOctets())
-                .set(Map.of(RADACCT.FRAMEDIPADDRESS, inet(record.framedIpAddress())))
-                .onConflict(RADACCT.ACCTUNIQUEID)
-                .doNothing()
-                .execute();
-    }
-
-    /** Start time = event time − Acct-Session-Time, as FreeRADIUS's fall-back inserts compute it. */
-    private static OffsetDateTime startOf(AccountingRecord record) {
-        Instant start = record.sessionTime() > 0 ? record.eventTime().minusSeconds(record.sessionTime())
-                : record.eventTime();
-        return start.atOffset(ZoneOffset.UTC);
-    }
-
-    private static @Nullable Long sessionTime(AccountingRecord record) {
-        return record.sessionTime() < 0 ? null : record.sessionTime();
-    }
-
-    /** sqlippool's update: a session's Start and Interim-Update keep its address leased. */
-    private void extendLease(DSLContext tx, AccountingRecord record) {
-        pool.extend(tx, record);
-    }
-
-    /** sqlippool's clear: Stop frees the address (and keeps its owner, for the next sticky allocation). */
-    private void freeLease(DSLContext tx, AccountingRecord record) {
-        pool.free(tx, record);
+    /** The stale-session closer (it also runs on its own timer). */
+    public StaleSessions staleSessions() {
+        return staleSessions;
     }
 
     @Override
@@ -319,8 +199,8 @@ public final class PostgresBackend implements Backend {
     public void close() throws InterruptedException {
         changes.close();
         nasClients.close();
-        writers.shutdown();
-        writers.awaitTermination(30, TimeUnit.SECONDS);
+        staleSessions.close();
+        radacct.close();
         dataSource.close();
     }
 

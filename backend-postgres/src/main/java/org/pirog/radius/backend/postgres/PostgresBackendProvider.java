@@ -3,6 +3,7 @@ package org.pirog.radius.backend.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.pirog.radius.backend.postgres.accounting.RadacctWriter;
+import org.pirog.radius.backend.postgres.accounting.StaleSessions;
 import org.pirog.radius.backend.postgres.authorize.SqlAuthorize;
 import org.pirog.radius.backend.postgres.authorize.TableChanges;
 import org.pirog.radius.backend.postgres.nas.NasClients;
@@ -28,6 +31,10 @@ import org.pirog.radius.core.policy.PolicyException;
 public final class PostgresBackendProvider implements BackendProvider {
     /** The most users whose authorize rows are cached. */
     static final long CACHED_USERS = 1_000_000;
+    /** Most accounting records in one transaction. */
+    private static final int RADACCT_BATCH = 500;
+    /** NASes retransmit after a few seconds; a stage still waiting then has no use. */
+    private static final Duration RADACCT_TIMEOUT = Duration.ofSeconds(10);
     private final Map<String, String> environment;
     private final Clock clock;
 
@@ -82,6 +89,7 @@ public final class PostgresBackendProvider implements BackendProvider {
         }
         DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES,
                 new Settings().withExecuteLogging(false).withRenderSchema(false));
+        // Group commit needs few connections: each writer thread holds one per transaction.
         int writers = Math.max(1, Math.min(4, settings.poolSize() / 2));
         SqlIpPool pool;
         try {
@@ -92,9 +100,14 @@ public final class PostgresBackendProvider implements BackendProvider {
             throw new ConfigException(section.file(), section.line(), "pool_key \"" + settings.poolKey() + "\": "
                     + e.getMessage());
         }
+        RadacctWriter radacct = new RadacctWriter(dsl, settings.leaseTime(), writers,
+                Math.max(1, settings.accountingQueue() / writers), RADACCT_BATCH, RADACCT_TIMEOUT);
+        Duration stalePeriod = settings.staleAfter() == 0 ? Duration.ZERO
+                : Duration.ofSeconds(Math.min(60, settings.interimInterval().toSeconds()));
+        StaleSessions stale = new StaleSessions(dsl, settings.staleAfter(), settings.interimInterval(), stalePeriod);
         TableChanges changes = new TableChanges(settings.url(), settings.user(), settings.password(),
                 settings.schema());
         return new PostgresBackend(dataSource, dsl, new SqlAuthorize(context.dictionary(), dsl, CACHED_USERS),
-                new NasClients(dsl), changes, pool, writers, clock);
+                new NasClients(dsl), changes, pool, radacct, stale, clock);
     }
 }

@@ -20,6 +20,12 @@ import org.pirog.radius.core.config.ConfigSection;
  *     pool_size = 16                                   # connections; default 16
  *     lease_time = 3600                                # seconds a radippool lease lasts; default 3600
  *     pool_key = %{NAS-Port}                           # what makes a lease sticky (sqlippool's pool_key)
+ *     interim_interval = 600                           # seconds between Interim-Updates of sessions that have
+ *                                                      # sent none yet; default 600
+ *     stale_after = 3                                  # open sessions without an update for this many interim
+ *                                                      # intervals are closed as Lost-Carrier; 0 never; default 3
+ *     accounting_queue = 10000                         # records waiting for their commit before new ones are
+ *                                                      # refused (no response; the NAS retransmits); default 10000
  * }
  * </pre>
  * The environment variables win over the file, so that a password need not be written into it.
@@ -30,10 +36,14 @@ import org.pirog.radius.core.config.ConfigSection;
  * @param schema    the schema of the rlm_sql tables (and of Flyway's history)
  * @param poolSize  the number of pooled connections
  * @param leaseTime how long an address allocated at Access-Accept stays leased without accounting
- * @param poolKey   the template of radippool's pool_key: the same NAS and key get the same address again
+ * @param poolKey         the template of radippool's pool_key: the same NAS and key get the same address again
+ * @param interimInterval the interim interval assumed for open sessions that have sent no Interim-Update
+ * @param staleAfter      intervals without an update after which an open session is closed (0: never)
+ * @param accountingQueue accounting records that may wait for their commit
  */
 public record PostgresSettings(String url, @Nullable String user, @Nullable String password, String schema,
-        int poolSize, Duration leaseTime, String poolKey) {
+        int poolSize, Duration leaseTime, String poolKey, Duration interimInterval, int staleAfter,
+        int accountingQueue) {
 
     public static final String URL_VARIABLE = "PIROG_DB_URL";
     public static final String USER_VARIABLE = "PIROG_DB_USER";
@@ -42,6 +52,9 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
     static final Duration DEFAULT_LEASE_TIME = Duration.ofHours(1);
     /** sqlippool's default pool_key. */
     static final String DEFAULT_POOL_KEY = org.pirog.radius.backend.postgres.pool.SqlIpPool.DEFAULT_POOL_KEY;
+    static final Duration DEFAULT_INTERIM_INTERVAL = Duration.ofMinutes(10);
+    static final int DEFAULT_STALE_AFTER = 3;
+    static final int DEFAULT_ACCOUNTING_QUEUE = 10_000;
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     /** Reads the section, then the environment's overrides; every problem goes to {@code errors}. */
@@ -54,6 +67,9 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
         int poolSize = DEFAULT_POOL_SIZE;
         Duration leaseTime = DEFAULT_LEASE_TIME;
         String poolKey = DEFAULT_POOL_KEY;
+        Duration interimInterval = DEFAULT_INTERIM_INTERVAL;
+        int staleAfter = DEFAULT_STALE_AFTER;
+        int accountingQueue = DEFAULT_ACCOUNTING_QUEUE;
         for (ConfigItem item : section.items()) {
             switch (item.name()) {
                 case "url" -> url = url(item.value(), item, errors);
@@ -71,8 +87,13 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
                 case "lease_time" -> leaseTime = Duration.ofSeconds(
                         number(item, 1, Integer.MAX_VALUE, DEFAULT_LEASE_TIME.toSeconds(), errors));
                 case "pool_key" -> poolKey = item.value();
+                case "interim_interval" -> interimInterval = Duration.ofSeconds(
+                        number(item, 1, Integer.MAX_VALUE, DEFAULT_INTERIM_INTERVAL.toSeconds(), errors));
+                case "stale_after" -> staleAfter = (int) number(item, 0, 1000, DEFAULT_STALE_AFTER, errors);
+                case "accounting_queue" -> accountingQueue = (int) number(item, 1, 10_000_000,
+                        DEFAULT_ACCOUNTING_QUEUE, errors);
                 default -> errors.add(item.error("unknown setting; the postgres backend knows url, user, password,"
-                        + " schema, pool_size, lease_time and pool_key"));
+                        + " schema, pool_size, lease_time, pool_key, interim_interval, stale_after and accounting_queue"));
             }
         }
         for (ConfigSection sub : section.sections()) {
@@ -95,7 +116,8 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
                     + URL_VARIABLE + " in the environment"));
             url = "";
         }
-        return new PostgresSettings(url, emptyToNull(user), password, schema, poolSize, leaseTime, poolKey);
+        return new PostgresSettings(url, emptyToNull(user), password, schema, poolSize, leaseTime, poolKey,
+                interimInterval, staleAfter, accountingQueue);
     }
 
     private static @Nullable String url(String value, @Nullable ConfigItem item, List<ConfigError> errors) {
@@ -128,6 +150,7 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
     public String toString() {
         // Never the password.
         return "PostgresSettings[url=" + url + ", user=" + user + ", schema=" + schema + ", poolSize=" + poolSize
-                + ", leaseTime=" + leaseTime + ", poolKey=" + poolKey + "]";
+                + ", leaseTime=" + leaseTime + ", poolKey=" + poolKey + ", interimInterval=" + interimInterval + ", staleAfter=" + staleAfter
+                + ", accountingQueue=" + accountingQueue + "]";
     }
 }

@@ -43,4 +43,28 @@ class PostgresSettingsTest {
         assertThat(errors).allMatch(error -> error.file().equals("radiusd.conf"));
         assertThat(errors.getLast().message()).contains("PIROG_DB_URL");
     }
+
+    @Test
+    void accountingSettingsHaveDefaultsAndRanges() {
+        List<ConfigError> errors = new ArrayList<>();
+        PostgresSettings defaults = PostgresSettings.read(section(item("url", "jdbc:postgresql://db/radius", 11)),
+                Map.of(), errors);
+        assertThat(errors).isEmpty();
+        assertThat(defaults.interimInterval()).hasSeconds(600);
+        assertThat(defaults.staleAfter()).isEqualTo(3);
+        assertThat(defaults.accountingQueue()).isEqualTo(10_000);
+
+        PostgresSettings set = PostgresSettings.read(section(item("url", "jdbc:postgresql://db/radius", 11),
+                item("interim_interval", "300", 12), item("stale_after", "0", 13), item("accounting_queue", "50", 14)),
+                Map.of(), errors);
+        assertThat(errors).isEmpty();
+        assertThat(set.interimInterval()).hasSeconds(300);
+        assertThat(set.staleAfter()).isZero();
+        assertThat(set.accountingQueue()).isEqualTo(50);
+
+        PostgresSettings.read(section(item("url", "jdbc:postgresql://db/radius", 11),
+                item("interim_interval", "0", 12), item("stale_after", "-1", 13), item("accounting_queue", "x", 14)),
+                Map.of(), errors);
+        assertThat(errors).extracting(ConfigError::line).containsExactly(12, 13, 14);
+    }
 }
