@@ -83,31 +83,12 @@ public final class MemoryBackend implements Backend {
         if (!users.apply(userName, context)) {
             return null;
         }
-        return new Authorization(userName, plain(context.control().items()), plain(context.reply().items()),
+        return new Authorization(userName, Expansion.plain(context.control().items()),
+                Expansion.plain(context.reply().items()),
                 AccountState.ACTIVE, SessionLimits.UNLIMITED);
     }
 
-    /** The SPI hands out values as plain text: expanded for this request, percent signs no longer doubled. */
-    private static List<PolicyItem> plain(List<PolicyItem> items) {
-        if (!anyDoubledPercent(items)) {
-            return items;
-        }
-        List<PolicyItem> plain = new ArrayList<>(items.size());
-        for (PolicyItem item : items) {
-            String value = Expansion.unescape(item.value());
-            plain.add(value.equals(item.value()) ? item : item.withValue(value));
-        }
-        return plain;
-    }
 
-    private static boolean anyDoubledPercent(List<PolicyItem> items) {
-        for (int i = 0, n = items.size(); i < n; i++) {
-            if (items.get(i).value().indexOf('%') >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     @Override
     public CompletionStage<Void> account(AccountingRecord record) {

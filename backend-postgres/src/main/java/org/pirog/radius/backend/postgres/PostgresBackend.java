@@ -114,18 +114,10 @@ public final class PostgresBackend implements Backend {
         } catch (DataAccessException e) {
             throw new BackendException("authorize " + userName + ": " + e.getMessage(), e);
         }
-        return Authorization.of(userName, plain(context.control().items()), plain(context.reply().items()));
+        return Authorization.of(userName, Expansion.plain(context.control().items()),
+                Expansion.plain(context.reply().items()));
     }
 
-    /** The SPI hands out values as plain text: expanded for this request, percent signs no longer doubled. */
-    private static List<PolicyItem> plain(List<PolicyItem> items) {
-        List<PolicyItem> plain = new ArrayList<>(items.size());
-        for (PolicyItem item : items) {
-            String value = Expansion.unescape(item.value());
-            plain.add(value.equals(item.value()) ? item : item.withValue(value));
-        }
-        return plain;
-    }
 
     @Override
     public CompletionStage<Void> account(AccountingRecord record) {

@@ -93,6 +93,27 @@ public final class Expansion {
         return template.indexOf("%%") < 0 ? template : template.replace("%%", "%");
     }
 
+    /**
+     * The items with their values as plain text ({@link #unescape}d): what a backend hands the server in an
+     * {@link org.pirog.radius.core.backend.Authorization} once it has expanded them for a request. Returns the
+     * list itself when no value holds a percent sign, which is nearly always.
+     */
+    public static java.util.List<PolicyItem> plain(java.util.List<PolicyItem> items) {
+        boolean any = false;
+        for (int i = 0, n = items.size(); i < n && !any; i++) {
+            any = items.get(i).value().indexOf('%') >= 0;
+        }
+        if (!any) {
+            return items;
+        }
+        java.util.List<PolicyItem> plain = new java.util.ArrayList<>(items.size());
+        for (PolicyItem item : items) {
+            String value = unescape(item.value());
+            plain.add(value.equals(item.value()) ? item : item.withValue(value));
+        }
+        return plain;
+    }
+
     @Override
     public String toString() {
         return template;
