@@ -72,6 +72,11 @@ public final class PostgresBackendProvider implements BackendProvider {
         }
         config.setSchema(settings.schema());
         config.setMaximumPoolSize(settings.poolSize());
+        // A NAS retransmits within seconds: waiting 30 s (the default) for a connection helps nobody, and the
+        // pool's reconnect attempts back off up to a third of this, so a short timeout also recovers sooner after
+        // PostgreSQL comes back.
+        config.setConnectionTimeout(3_000);
+        config.setValidationTimeout(1_000);
         // Start-up fails at once on a wrong URL or password, not at the first request.
         config.setInitializationFailTimeout(10_000);
         HikariDataSource dataSource;
