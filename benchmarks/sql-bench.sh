@@ -60,24 +60,37 @@ empty() {
 }
 
 # Closed sessions of the generator's users on 100 NASes over the past ~60 days, as FreeRADIUS's Stop would leave
-# them (distinct acctuniqueid, so the generator's sessions never hit them).
+# them (distinct acctuniqueid, so the generator's sessions never hit them). Inserted in chunks of CHUNK rows, each
+# its own INSERT ... SELECT generate_series(...) and commit; a chunk already there is skipped and a failed one is
+# retried (the shared PostgreSQL may be restarted by other tests meanwhile).
 fill() {
-  local rows=${1:-5000000}
+  local rows=${1:-5000000} chunk=${CHUNK:-1000000}
   for db in "$FR_DB" "$PIROG_DB"; do
     local t0=$SECONDS
-    "${PSQL[@]}" -d "$db" -c "
-      INSERT INTO radacct (acctsessionid, acctuniqueid, username, realm, nasipaddress, nasportid, nasporttype,
-          acctstarttime, acctupdatetime, acctstoptime, acctinterval, acctsessiontime, acctauthentic,
-          connectinfo_start, connectinfo_stop, acctinputoctets, acctoutputoctets, calledstationid,
-          callingstationid, acctterminatecause, servicetype, framedprotocol, framedipaddress)
-      SELECT lpad(to_hex(i), 8, '0'), md5('old-' || i), 'user' || lpad((i % $USERS)::text, 5, '0'), '',
-          ('10.1.' || (i % 100) || '.1')::inet, (i % 4096)::text, 'Ethernet',
-          now() - interval '60 days' + i * interval '1 second', now() - interval '60 days' + i * interval '1 second' + interval '1 hour',
-          now() - interval '60 days' + i * interval '1 second' + interval '1 hour', 600, 3600, 'RADIUS', '', '',
-          i * 1000, i * 4000, '', '', 'User-Request', 'Framed-User', 'PPP',
-          ('100.64.0.0'::inet + (i % 1048576))
-      FROM generate_series(1, $rows) AS i" -c "VACUUM ANALYZE radacct"
-    echo "$db: $rows closed sessions added to radacct in $((SECONDS - t0)) s ($("${PSQL[@]}" -d "$db" -Atc "SELECT count(*) FROM radacct") rows)"
+    for ((from = 1; from <= rows; from += chunk)); do
+      local to=$((from + chunk - 1 < rows ? from + chunk - 1 : rows))
+      for attempt in 1 2 3 4 5; do
+        if [[ $("${PSQL[@]}" -d "$db" -Atc "SELECT count(*) FROM radacct WHERE acctuniqueid = md5('old-$to')" 2>/dev/null) == 1 ]]; then
+          break
+        fi
+        "${PSQL[@]}" -d "$db" -c "
+          INSERT INTO radacct (acctsessionid, acctuniqueid, username, realm, nasipaddress, nasportid, nasporttype,
+              acctstarttime, acctupdatetime, acctstoptime, acctinterval, acctsessiontime, acctauthentic,
+              connectinfo_start, connectinfo_stop, acctinputoctets, acctoutputoctets, calledstationid,
+              callingstationid, acctterminatecause, servicetype, framedprotocol, framedipaddress)
+          SELECT lpad(to_hex(i), 8, '0'), md5('old-' || i), 'user' || lpad((i % $USERS)::text, 5, '0'), '',
+              ('10.1.' || (i % 100) || '.1')::inet, (i % 4096)::text, 'Ethernet',
+              now() - interval '60 days' + i * interval '1 second',
+              now() - interval '60 days' + i * interval '1 second' + interval '1 hour',
+              now() - interval '60 days' + i * interval '1 second' + interval '1 hour', 600, 3600, 'RADIUS', '', '',
+              i * 1000, i * 4000, '', '', 'User-Request', 'Framed-User', 'PPP',
+              ('100.64.0.0'::inet + (i % 1048576)::int)
+          FROM generate_series($from::bigint, $to) AS i" && break
+        sleep 5
+      done
+    done
+    until "${PSQL[@]}" -d "$db" -c "VACUUM ANALYZE radacct"; do sleep 5; done
+    echo "$db: $rows closed sessions in radacct after $((SECONDS - t0)) s ($("${PSQL[@]}" -d "$db" -Atc "SELECT count(*) FROM radacct") rows in all)"
   done
 }
 
