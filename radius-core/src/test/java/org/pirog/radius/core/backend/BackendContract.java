@@ -305,7 +305,8 @@ public abstract class BackendContract {
 
     // ---- helpers for subclasses
 
-    protected static AccessRequest accessRequest(String userName) {
+    /** An Access-Request for {@code userName} from the fixture NAS; public so backends' own tests can use it. */
+    public static AccessRequest accessRequest(String userName) {
         RadiusPacket packet = RadiusPacket.builder(DICTIONARY, PacketCode.ACCESS_REQUEST, 1)
                 .addString("User-Name", userName)
                 .addAddress("NAS-IP-Address", NAS.network().address())

@@ -22,9 +22,26 @@ final class MutableClock extends Clock {
         return ZoneId.of("UTC");
     }
 
+    /** The same mutable instant seen from another zone: a clock that follows this one. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
+        MutableClock outer = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return outer.withZone(other);
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return outer.instant();
+            }
+        };
     }
 
     @Override

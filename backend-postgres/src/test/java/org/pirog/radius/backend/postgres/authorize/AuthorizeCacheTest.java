@@ -252,7 +252,7 @@ class AuthorizeCacheTest {
     }
 
     private static AccessRequest request(String user) {
-        return Requests.accessRequest(user);
+        return org.pirog.radius.core.backend.BackendContract.accessRequest(user);
     }
 
     interface ThrowingCondition {
@@ -269,16 +269,4 @@ class AuthorizeCacheTest {
         }
     }
 
-    /** BackendContract's request builder. */
-    private static final class Requests extends BackendContract {
-        protected static AccessRequest accessRequest(String user) {
-            return BackendContract.accessRequest(user);
-        }
-
-        @Override
-        protected org.pirog.radius.core.backend.Backend createBackend(
-                org.pirog.radius.core.backend.ContractFixture fixture) {
-            throw new UnsupportedOperationException();
-        }
-    }
 }

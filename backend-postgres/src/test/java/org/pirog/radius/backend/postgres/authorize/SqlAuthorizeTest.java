@@ -95,7 +95,7 @@ class SqlAuthorizeTest {
     }
 
     private static Authorization authorize(String user) throws Exception {
-        Authorization authorization = backend.authorize(Requests.accessRequest(user));
+        Authorization authorization = backend.authorize(org.pirog.radius.core.backend.BackendContract.accessRequest(user));
         assertThat(authorization).isNotNull();
         return authorization;
     }
@@ -108,16 +108,4 @@ class SqlAuthorizeTest {
         return lines;
     }
 
-    /** BackendContract's request builder. */
-    private static final class Requests extends BackendContract {
-        protected static org.pirog.radius.core.backend.AccessRequest accessRequest(String user) {
-            return BackendContract.accessRequest(user);
-        }
-
-        @Override
-        protected org.pirog.radius.core.backend.Backend createBackend(
-                org.pirog.radius.core.backend.ContractFixture fixture) {
-            throw new UnsupportedOperationException();
-        }
-    }
 }
