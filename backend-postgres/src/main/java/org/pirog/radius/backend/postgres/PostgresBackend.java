@@ -36,6 +36,7 @@ import org.pirog.radius.core.backend.Authorization;
 import org.pirog.radius.backend.postgres.accounting.RadacctWriter;
 import org.pirog.radius.backend.postgres.accounting.StaleSessions;
 import org.pirog.radius.backend.postgres.authorize.SqlAuthorize;
+import org.pirog.radius.backend.postgres.postauth.PostAuthWriter;
 import org.pirog.radius.backend.postgres.authorize.TableChanges;
 import org.pirog.radius.backend.postgres.nas.NasClients;
 import org.pirog.radius.core.backend.Backend;
@@ -74,10 +75,12 @@ public final class PostgresBackend implements Backend {
     private final Clock clock;
     private final RadacctWriter radacct;
     private final StaleSessions staleSessions;
+    private final PostAuthWriter postAuth;
 
     /** Starts listening for changes ({@code changes}, to which {@code authorize} and {@code nasClients} subscribe). */
     PostgresBackend(HikariDataSource dataSource, DSLContext dsl, SqlAuthorize authorize, NasClients nasClients,
-            TableChanges changes, SqlIpPool pool, RadacctWriter radacct, StaleSessions staleSessions, Clock clock) {
+            TableChanges changes, SqlIpPool pool, RadacctWriter radacct, StaleSessions staleSessions,
+            PostAuthWriter postAuth, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.dsl = Objects.requireNonNull(dsl, "dsl");
         this.authorize = Objects.requireNonNull(authorize, "authorize");
@@ -87,6 +90,7 @@ public final class PostgresBackend implements Backend {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.radacct = Objects.requireNonNull(radacct, "radacct");
         this.staleSessions = Objects.requireNonNull(staleSessions, "staleSessions");
+        this.postAuth = Objects.requireNonNull(postAuth, "postAuth");
         changes.subscribe(authorize);
         changes.subscribe(nasClients);
         changes.start();
@@ -166,19 +170,18 @@ public final class PostgresBackend implements Backend {
     }
 
     @Override
-    public void postAuth(AccessRequest request, boolean accepted) throws BackendException {
-        // FreeRADIUS's default also stores the password the user typed; Pirog never stores it.
-        try {
-            dsl.insertInto(RADPOSTAUTH)
-                    .set(RADPOSTAUTH.USERNAME, request.userName())
-                    .set(RADPOSTAUTH.REPLY, accepted ? "Access-Accept" : "Access-Reject")
-                    .set(RADPOSTAUTH.CALLEDSTATIONID, SqlAuthorize.text(request.packet(), "Called-Station-Id"))
-                    .set(RADPOSTAUTH.CALLINGSTATIONID, SqlAuthorize.text(request.packet(), "Calling-Station-Id"))
-                    .set(RADPOSTAUTH.AUTHDATE, request.received().atOffset(ZoneOffset.UTC))
-                    .execute();
-        } catch (DataAccessException e) {
-            throw new BackendException("post-auth " + request.userName() + ": " + e.getMessage(), e);
-        }
+    public void postAuth(AccessRequest request, boolean accepted) {
+        // Queued, never awaited: the reply does not wait for its log row (see PostAuthWriter).
+        postAuth.submit(new PostAuthWriter.Row(request.userName(), accepted ? "Access-Accept" : "Access-Reject",
+                // FreeRADIUS's default query writes '' for an absent attribute.
+                Objects.requireNonNullElse(SqlAuthorize.text(request.packet(), "Called-Station-Id"), ""),
+                Objects.requireNonNullElse(SqlAuthorize.text(request.packet(), "Calling-Station-Id"), ""),
+                request.received().atOffset(ZoneOffset.UTC)));
+    }
+
+    /** The radpostauth writer, for its counters. */
+    public PostAuthWriter postAuth() {
+        return postAuth;
     }
 
     /** The clients of the {@code nas} table, reloaded whenever it changes. */
@@ -193,6 +196,7 @@ public final class PostgresBackend implements Backend {
         nasClients.close();
         staleSessions.close();
         radacct.close();
+        postAuth.close();
         dataSource.close();
     }
 

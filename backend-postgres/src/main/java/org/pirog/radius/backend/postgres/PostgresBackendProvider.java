@@ -17,6 +17,7 @@ import org.pirog.radius.backend.postgres.authorize.SqlAuthorize;
 import org.pirog.radius.backend.postgres.authorize.TableChanges;
 import org.pirog.radius.backend.postgres.nas.NasClients;
 import org.pirog.radius.backend.postgres.pool.SqlIpPool;
+import org.pirog.radius.backend.postgres.postauth.PostAuthWriter;
 import org.pirog.radius.core.backend.BackendContext;
 import org.pirog.radius.core.backend.BackendProvider;
 import org.pirog.radius.core.config.ConfigError;
@@ -31,6 +32,8 @@ import org.pirog.radius.core.policy.PolicyException;
 public final class PostgresBackendProvider implements BackendProvider {
     /** The most users whose authorize rows are cached. */
     static final long CACHED_USERS = 1_000_000;
+    /** radpostauth rows that may wait for their batch; beyond, rows are dropped (a log, not accounting). */
+    private static final int POST_AUTH_QUEUE = 10_000;
     /** Most accounting records in one transaction. */
     private static final int RADACCT_BATCH = 500;
     /** NASes retransmit after a few seconds; a stage still waiting then has no use. */
@@ -113,6 +116,6 @@ public final class PostgresBackendProvider implements BackendProvider {
         TableChanges changes = new TableChanges(settings.url(), settings.user(), settings.password(),
                 settings.schema());
         return new PostgresBackend(dataSource, dsl, new SqlAuthorize(context.dictionary(), dsl, CACHED_USERS),
-                new NasClients(dsl), changes, pool, radacct, stale, clock);
+                new NasClients(dsl), changes, pool, radacct, stale, new PostAuthWriter(dsl, POST_AUTH_QUEUE), clock);
     }
 }

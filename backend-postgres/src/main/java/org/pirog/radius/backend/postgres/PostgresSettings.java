@@ -83,7 +83,8 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
                                 + " digits and _)"));
                     }
                 }
-                case "pool_size" -> poolSize = (int) number(item, 1, 1000, DEFAULT_POOL_SIZE, errors);
+                // The schema migration at start holds a lock connection while Flyway works on others: at least 4.
+                case "pool_size" -> poolSize = (int) number(item, 4, 1000, DEFAULT_POOL_SIZE, errors);
                 case "lease_time" -> leaseTime = Duration.ofSeconds(
                         number(item, 1, Integer.MAX_VALUE, DEFAULT_LEASE_TIME.toSeconds(), errors));
                 case "pool_key" -> poolKey = item.value();

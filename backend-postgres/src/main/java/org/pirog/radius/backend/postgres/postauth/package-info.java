@@ -1,0 +1,7 @@
+/**
+ * radpostauth, FreeRADIUS's log of every Access-Accept and Access-Reject, written in batches off the request path.
+ */
+@NullMarked
+package org.pirog.radius.backend.postgres.postauth;
+
+import org.jspecify.annotations.NullMarked;
