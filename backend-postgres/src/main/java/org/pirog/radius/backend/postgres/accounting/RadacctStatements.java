@@ -2,10 +2,8 @@ package org.pirog.radius.backend.postgres.accounting;
 
 import static org.pirog.radius.backend.postgres.schema.Tables.NASRELOAD;
 import static org.pirog.radius.backend.postgres.schema.Tables.RADACCT;
-import static org.pirog.radius.backend.postgres.schema.Tables.RADIPPOOL;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +19,7 @@ import org.jooq.WithStep;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
+import org.pirog.radius.backend.postgres.pool.LeaseStatements;
 import org.pirog.radius.core.accounting.AccountingRecord;
 
 /**
@@ -42,7 +41,7 @@ import org.pirog.radius.core.accounting.AccountingRecord;
  * <p>Beyond the radacct queries, in the same transaction: Accounting-On/Off records the NAS's reload time in
  * {@code nasreload} (FreeRADIUS's "lightweight" alternative, which Simultaneous-Use reads) and frees the NAS's
  * radippool leases; Start/Interim extend and Stop frees the session's lease, as sqlippool's accounting queries do.
- * (The pool code is moving to its own package; these two lease statements will go with it.)
+ * (The lease statements themselves are the pool package's {@code LeaseStatements}.)
  */
 final class RadacctStatements {
     static final String NAS_REBOOT = "NAS-Reboot";
@@ -193,9 +192,7 @@ final class RadacctStatements {
                 .onConflict(NASRELOAD.NASIPADDRESS)
                 .doUpdate()
                 .set(NASRELOAD.RELOADTIME, v.event()));
-        out.add(tx.update(RADIPPOOL)
-                .set(RADIPPOOL.EXPIRY_TIME, expired())
-                .where(RADIPPOOL.NASIPADDRESS.eq(v.nasIpAddress())));
+        out.add(LeaseStatements.freeNas(tx, v.nasIpAddress()));
     }
 
     /** Every column of FreeRADIUS's column_list, for the inserts. */
@@ -248,31 +245,16 @@ final class RadacctStatements {
 
     /** sqlippool's update: a session's Start and Interim-Update keep its address leased. */
     private void extendLease(DSLContext tx, RadacctValues v, List<Query> out) {
-        if (v.framedIpAddress() == null) {
-            return;
+        if (v.framedIpAddress() != null) {
+            out.add(LeaseStatements.extend(tx, v.framedIpAddress(), v.nasIpAddress(), v.userName(), leaseTime));
         }
-        out.add(tx.update(RADIPPOOL)
-                .set(RADIPPOOL.EXPIRY_TIME, DSL.field("localtimestamp(0) + make_interval(secs => {0})",
-                        SQLDataType.LOCALDATETIME(0), DSL.val((double) leaseTime.toSeconds())))
-                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(v.framedIpAddress())))
-                .and(RADIPPOOL.NASIPADDRESS.eq(v.nasIpAddress()))
-                .and(RADIPPOOL.USERNAME.eq(v.userName())));
     }
 
     /** sqlippool's clear: Stop frees the address (and keeps its owner, for the next sticky allocation). */
     private static void freeLease(DSLContext tx, RadacctValues v, List<Query> out) {
-        if (v.framedIpAddress() == null) {
-            return;
+        if (v.framedIpAddress() != null) {
+            out.add(LeaseStatements.free(tx, v.framedIpAddress(), v.userName()));
         }
-        out.add(tx.update(RADIPPOOL)
-                .set(RADIPPOOL.EXPIRY_TIME, expired())
-                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(v.framedIpAddress())))
-                .and(RADIPPOOL.USERNAME.eq(v.userName())));
-    }
-
-    /** One second in the past, as sqlippool's clear query writes it: free from now on, even within this second. */
-    static Field<LocalDateTime> expired() {
-        return DSL.field("localtimestamp(0) - interval '1 second'", SQLDataType.LOCALDATETIME(0));
     }
 
     /** An inet parameter: the generated columns are of PostgreSQL's own type, bound as text and cast. */

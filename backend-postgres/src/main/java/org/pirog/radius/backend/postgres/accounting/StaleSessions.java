@@ -15,6 +15,7 @@ import org.jooq.Record3;
 import org.jooq.Result;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.pirog.radius.backend.postgres.pool.LeaseStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,10 +103,7 @@ public final class StaleSessions implements AutoCloseable {
             if (session.value1() == null) {
                 continue;
             }
-            tx.update(RADIPPOOL)
-                    .set(RADIPPOOL.EXPIRY_TIME, RadacctStatements.expired())
-                    .where(RADIPPOOL.FRAMEDIPADDRESS.eq(RadacctStatements.inet(session.value1())))
-                    .and(RADIPPOOL.USERNAME.eq(session.value2()))
+            LeaseStatements.free(tx, session.value1(), session.value2())
                     .and(RADIPPOOL.EXPIRY_TIME.gt(DSL.field("localtimestamp(0)", SQLDataType.LOCALDATETIME(0))))
                     .execute();
         }

@@ -148,37 +148,23 @@ public final class SqlIpPool {
      */
     public void extend(DSLContext tx, AccountingRecord record) {
         InetAddress framed = record.framedIpAddress();
-        if (framed == null) {
-            return;
+        if (framed != null) {
+            LeaseStatements.extend(tx, framed.getHostAddress(), record.nasIpAddress().getHostAddress(),
+                    record.userName(), leaseTime).execute();
         }
-        tx.update(RADIPPOOL)
-                .set(RADIPPOOL.EXPIRY_TIME, leaseEnd())
-                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(framed)))
-                .and(RADIPPOOL.NASIPADDRESS.eq(record.nasIpAddress().getHostAddress()))
-                .and(RADIPPOOL.USERNAME.eq(record.userName()))
-                .execute();
     }
 
     /** sqlippool's clear on Stop: the address is free, and keeps its owner for the next sticky allocation. */
     public void free(DSLContext tx, AccountingRecord record) {
         InetAddress framed = record.framedIpAddress();
-        if (framed == null) {
-            return;
+        if (framed != null) {
+            LeaseStatements.free(tx, framed.getHostAddress(), record.userName()).execute();
         }
-        tx.update(RADIPPOOL)
-                .set(RADIPPOOL.EXPIRY_TIME, expired())
-                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(framed)))
-                .and(RADIPPOOL.NASIPADDRESS.eq(record.nasIpAddress().getHostAddress()))
-                .and(RADIPPOOL.USERNAME.eq(record.userName()))
-                .execute();
     }
 
     /** sqlippool's clear on Accounting-On/Off: every address leased to sessions of that NAS is free. */
     public void freeNas(DSLContext tx, InetAddress nas) {
-        tx.update(RADIPPOOL)
-                .set(RADIPPOOL.EXPIRY_TIME, expired())
-                .where(RADIPPOOL.NASIPADDRESS.eq(nas.getHostAddress()))
-                .execute();
+        LeaseStatements.freeNas(tx, nas.getHostAddress()).execute();
     }
 
     /** The pool key of a request, empty when its attributes are absent. */
@@ -212,17 +198,15 @@ public final class SqlIpPool {
     }
 
     private Field<java.time.LocalDateTime> leaseEnd() {
-        return DSL.field("localtimestamp(0) + make_interval(secs => {0})", SQLDataType.LOCALDATETIME(0),
-                DSL.val((double) leaseTime.toSeconds()));
+        return LeaseStatements.leaseEnd(leaseTime);
     }
 
-    /** One second in the past, as sqlippool frees: free from now on, even within this second. */
     private static Field<java.time.LocalDateTime> expired() {
-        return DSL.field("localtimestamp(0) - interval '1 second'", SQLDataType.LOCALDATETIME(0));
+        return LeaseStatements.expired();
     }
 
     /** An inet parameter: bound as text and cast. */
     private static Field<Object> inet(InetAddress address) {
-        return DSL.field("cast({0} as inet)", Object.class, DSL.val(address.getHostAddress(), SQLDataType.VARCHAR));
+        return LeaseStatements.inet(address.getHostAddress());
     }
 }
