@@ -22,16 +22,11 @@ START_SERVERS=${START_SERVERS:-16}
 MAX_SERVERS=${MAX_SERVERS:-32}
 CLEANUP_DELAY=${CLEANUP_DELAY:-2}
 
+# shellcheck source=bench-lib.sh
+source "$(cd "$(dirname "$0")" && pwd)/bench-lib.sh"
+
 stop() {
-  if [[ -f "$DIR/freeradius.pid" ]]; then
-    local pid
-    pid=$(cat "$DIR/freeradius.pid")
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid"
-      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    fi
-    rm -f "$DIR/freeradius.pid"
-  fi
+  stop_pid "$DIR/freeradius.pid"
 }
 
 write_config() {
@@ -103,12 +98,9 @@ server bench {
 	}
 }
 SITE
-  # The generator's users: at least 5 digits, more when USERS needs them (UserPattern.java).
-  local last=$((USERS - 1))
-  local width=$(( ${#last} > 5 ? ${#last} : 5 ))
+  # The generator's users (UserPattern.java).
   rm -f "$DIR/mods-config/files/authorize"
-  awk -v n="$USERS" -v w="$width" 'BEGIN { for (i = 0; i < n; i++) printf "user%0*d\tCleartext-Password := \"pass%0*d\"\n", w, i, w, i }' \
-    > "$DIR/mods-config/files/authorize"
+  users_entries "$USERS" > "$DIR/mods-config/files/authorize"
 }
 
 start() {
@@ -117,13 +109,10 @@ start() {
   freeradius -C -d "$DIR" -l stdout >/dev/null || { freeradius -C -d "$DIR" -l stdout; exit 1; }
   setsid "${PRIORITY[@]}" taskset -c "$CORE" freeradius -f -d "$DIR" </dev/null >"$DIR/log/stdout" 2>&1 &
   echo $! > "$DIR/freeradius.pid"
-  for _ in $(seq 100); do
-    if ss -H -lun "sport = :$PORT" | grep -q .; then
-      echo "FreeRADIUS $(freeradius -v | head -1 | sed 's/.*Version \([0-9.]*\).*/\1/') on 127.0.0.1:$PORT/$((PORT + 1)), core $CORE, pid $(cat "$DIR/freeradius.pid"), $USERS users, config $DIR"
-      return
-    fi
-    sleep 0.2
-  done
+  if wait_listening "$PORT" 100; then
+    echo "FreeRADIUS $(freeradius -v | head -1 | sed 's/.*Version \([0-9.]*\).*/\1/') on 127.0.0.1:$PORT/$((PORT + 1)), core $CORE, pid $(cat "$DIR/freeradius.pid"), $USERS users, config $DIR"
+    return
+  fi
   echo "FreeRADIUS did not start; see $DIR/log" >&2
   stop
   exit 1

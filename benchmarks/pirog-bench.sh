@@ -19,18 +19,12 @@ CORE=${CORE:-1}
 DETAIL=${DETAIL:-1}
 PRIORITY=()
 [[ "${REALTIME:-0}" == 1 ]] && PRIORITY=(chrt -r 1)  # SCHED_RR, see load.sh
+# shellcheck source=bench-lib.sh
+source "$HERE/bench-lib.sh"
 export JAVA_OPTS=${JAVA_OPTS:-"-Xms1g -Xmx1g -XX:+UseParallelGC -XX:+AlwaysPreTouch --enable-native-access=ALL-UNNAMED -Dio.netty.leakDetection.level=disabled -Dio.netty.buffer.checkAccessible=false"}
 
 stop() {
-  if [[ -f "$DIR/radiusd.pid" ]]; then
-    local pid
-    pid=$(cat "$DIR/radiusd.pid")
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid"
-      for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    fi
-    rm -f "$DIR/radiusd.pid"
-  fi
+  stop_pid "$DIR/radiusd.pid"
 }
 
 write_config() {
@@ -65,10 +59,7 @@ backend memory {
 	$detail
 }
 CONF
-  local last=$((USERS - 1))
-  local width=$(( ${#last} > 5 ? ${#last} : 5 ))
-  awk -v n="$USERS" -v w="$width" 'BEGIN { for (i = 0; i < n; i++) printf "user%0*d\tCleartext-Password := \"pass%0*d\"\n", w, i, w, i }' \
-    > "$DIR/users"
+  users_entries "$USERS" > "$DIR/users"
 }
 
 start() {
@@ -78,13 +69,10 @@ start() {
   setsid "${PRIORITY[@]}" taskset -c "$CORE" "$DIST/bin/radiusd" -f -d "$DIR" -l "$DIR/log/radius.log" \
     </dev/null >"$DIR/log/stdout" 2>&1 &
   echo $! > "$DIR/radiusd.pid"
-  for _ in $(seq 100); do
-    if ss -H -lun "sport = :$PORT" | grep -q .; then
-      echo "Pirog on 127.0.0.1:$PORT/$((PORT + 1)), core $CORE, pid $(cat "$DIR/radiusd.pid"), $USERS users, config $DIR"
-      return
-    fi
-    sleep 0.2
-  done
+  if wait_listening "$PORT" 100; then
+    echo "Pirog on 127.0.0.1:$PORT/$((PORT + 1)), core $CORE, pid $(cat "$DIR/radiusd.pid"), $USERS users, config $DIR"
+    return
+  fi
   echo "Pirog did not start; see $DIR/log" >&2
   stop
   exit 1

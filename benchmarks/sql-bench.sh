@@ -94,18 +94,8 @@ fill() {
   done
 }
 
-stop_pid() {
-  local file=$1
-  if [[ -f "$file" ]]; then
-    local pid
-    pid=$(cat "$file")
-    if kill -0 "$pid" 2>/dev/null; then
-      kill "$pid"
-      for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    fi
-    rm -f "$file"
-  fi
-}
+# shellcheck source=bench-lib.sh
+source "$HERE/bench-lib.sh"
 
 start_freeradius() {
   stop_pid "$FR_DIR/freeradius.pid"
@@ -160,13 +150,10 @@ SITE
   freeradius -C -d "$FR_DIR" -l stdout >/dev/null || { freeradius -C -d "$FR_DIR" -l stdout; exit 1; }
   setsid "${PRIORITY[@]}" taskset -c "$CORE" freeradius -f -d "$FR_DIR" </dev/null >"$FR_DIR/log/stdout" 2>&1 &
   echo $! > "$FR_DIR/freeradius.pid"
-  for _ in $(seq 100); do
-    if ss -H -lun "sport = :$FR_PORT" | grep -q .; then
-      echo "FreeRADIUS $(freeradius -v | head -1 | sed 's/.*Version \([0-9.]*\).*/\1/') rlm_sql on database $FR_DB, 127.0.0.1:$FR_PORT/$((FR_PORT + 1)), core $CORE, pid $(cat "$FR_DIR/freeradius.pid"), config $FR_DIR"
-      return
-    fi
-    sleep 0.2
-  done
+  if wait_listening "$FR_PORT" 100; then
+    echo "FreeRADIUS $(freeradius -v | head -1 | sed 's/.*Version \([0-9.]*\).*/\1/') rlm_sql on database $FR_DB, 127.0.0.1:$FR_PORT/$((FR_PORT + 1)), core $CORE, pid $(cat "$FR_DIR/freeradius.pid"), config $FR_DIR"
+    return
+  fi
   echo "FreeRADIUS did not start; see $FR_DIR/log" >&2
   stop_pid "$FR_DIR/freeradius.pid"
   exit 1
@@ -208,13 +195,10 @@ CONF
   setsid "${PRIORITY[@]}" taskset -c "$CORE" "$dist/bin/radiusd" -f -d "$PIROG_DIR" -l "$PIROG_DIR/log/radius.log" \
     </dev/null >"$PIROG_DIR/log/stdout" 2>&1 &
   echo $! > "$PIROG_DIR/radiusd.pid"
-  for _ in $(seq 150); do
-    if ss -H -lun "sport = :$PIROG_PORT" | grep -q .; then
-      echo "Pirog backend postgres on database $PIROG_DB, 127.0.0.1:$PIROG_PORT/$((PIROG_PORT + 1)), core $CORE, pid $(cat "$PIROG_DIR/radiusd.pid"), config $PIROG_DIR"
-      return
-    fi
-    sleep 0.2
-  done
+  if wait_listening "$PIROG_PORT" 150; then
+    echo "Pirog backend postgres on database $PIROG_DB, 127.0.0.1:$PIROG_PORT/$((PIROG_PORT + 1)), core $CORE, pid $(cat "$PIROG_DIR/radiusd.pid"), config $PIROG_DIR"
+    return
+  fi
   echo "Pirog did not start; see $PIROG_DIR/log" >&2
   stop_pid "$PIROG_DIR/radiusd.pid"
   exit 1
