@@ -1,9 +1,7 @@
 package org.pirog.radius.backend.postgres.accounting;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -11,10 +9,11 @@ import org.jooq.Query;
 import org.pirog.radius.core.accounting.AccountingRecord;
 
 /**
- * Runs a batch of records' statements in one transaction with few round trips and prepared plans: statements of the
- * same shape (SQL text) go to PostgreSQL as one JDBC batch of one prepared statement. Reordering is safe only
- * between different sessions, so the batch is cut into rounds (a session's second record in the batch is in the
- * second round, and so on), and Accounting-On/Off, which touches every session of its NAS, runs alone in its place.
+ * Runs a batch of records' statements in one transaction with few round trips: the records of distinct sessions
+ * go to PostgreSQL as one statement per status type ({@link RadacctStatements}), whatever their number. Reordering
+ * is safe only between different sessions, so the batch is cut into rounds (a session's second record in the batch
+ * is in the second round, and so on), and Accounting-On/Off, which touches every session of its NAS, runs alone in
+ * its place.
  */
 final class RadacctBatch {
     private RadacctBatch() {
@@ -28,12 +27,13 @@ final class RadacctBatch {
                     rounds(tx, statements, segment);
                     segment.clear();
                     List<Query> queries = new ArrayList<>();
-                    statements.add(tx, record, queries);
-                    for (Query query : queries) {
-                        query.execute();
-                    }
+                    statements.nasReboot(tx, RadacctValues.of(record), queries);
+                    run(queries);
                 }
-                default -> segment.add(record);
+                case START, INTERIM_UPDATE, STOP -> segment.add(record);
+                default -> {
+                    // Tunnel records and Failed: FreeRADIUS's default queries store nothing for them.
+                }
             }
         }
         rounds(tx, statements, segment);
@@ -44,46 +44,42 @@ final class RadacctBatch {
             return;
         }
         Map<String, Integer> seen = new HashMap<>();
-        List<List<AccountingRecord>> rounds = new ArrayList<>();
+        List<Round> rounds = new ArrayList<>();
         for (AccountingRecord record : segment) {
             int round = seen.merge(record.uniqueSessionId(), 1, Integer::sum) - 1;
             if (round == rounds.size()) {
-                rounds.add(new ArrayList<>());
+                rounds.add(new Round());
             }
             rounds.get(round).add(record);
         }
-        for (List<AccountingRecord> round : rounds) {
-            List<Query> radacct = new ArrayList<>(round.size());
-            List<Query> leases = new ArrayList<>();
-            for (AccountingRecord record : round) {
-                statements.add(tx, record, radacct, leases);
-            }
-            byShape(tx, radacct);
-            byShape(tx, leases);
+        for (Round round : rounds) {
+            List<Query> radacct = new ArrayList<>(3);
+            List<Query> leases = new ArrayList<>(2);
+            statements.add(tx, round.starts, round.interims, round.stops, radacct, leases);
+            run(radacct);
+            run(leases);
         }
     }
 
-    /** One prepared statement and one JDBC batch (one round trip) per distinct SQL text. */
-    private static void byShape(DSLContext tx, List<Query> queries) {
-        if (queries.isEmpty()) {
-            return;
-        }
-        Map<String, List<List<Object>>> shapes = new LinkedHashMap<>();
+    private static void run(List<Query> queries) {
         for (Query query : queries) {
-            shapes.computeIfAbsent(tx.render(query), sql -> new ArrayList<>()).add(query.getBindValues());
+            query.execute();
         }
-        tx.connection(connection -> {
-            for (Map.Entry<String, List<List<Object>>> shape : shapes.entrySet()) {
-                try (PreparedStatement statement = connection.prepareStatement(shape.getKey())) {
-                    for (List<Object> binds : shape.getValue()) {
-                        for (int i = 0; i < binds.size(); i++) {
-                            statement.setObject(i + 1, binds.get(i));
-                        }
-                        statement.addBatch();
-                    }
-                    statement.executeBatch();
-                }
+    }
+
+    /** One record of each session, by status type. */
+    private static final class Round {
+        final List<RadacctValues> starts = new ArrayList<>();
+        final List<RadacctValues> interims = new ArrayList<>();
+        final List<RadacctValues> stops = new ArrayList<>();
+
+        void add(AccountingRecord record) {
+            RadacctValues values = RadacctValues.of(record);
+            switch (record.statusType()) {
+                case START -> starts.add(values);
+                case INTERIM_UPDATE -> interims.add(values);
+                default -> stops.add(values);
             }
-        });
+        }
     }
 }

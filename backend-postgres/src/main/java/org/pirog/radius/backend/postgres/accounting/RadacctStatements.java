@@ -10,17 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Record1;
-import org.jooq.WithStep;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.pirog.radius.backend.postgres.pool.LeaseStatements;
-import org.pirog.radius.core.accounting.AccountingRecord;
 
 /**
  * The statements one Accounting-Request runs, with the semantics of FreeRADIUS 3.2's default PostgreSQL accounting
@@ -53,71 +53,69 @@ final class RadacctStatements {
     }
 
     /**
-     * Adds the record's statements to {@code out}. Each of FreeRADIUS's "try the next query when none changed a row"
-     * chains is one statement here (data-modifying common table expressions), so that a whole batch of records
-     * goes to the server in one round trip and still runs in order.
+     * Adds the statements of records of distinct sessions to {@code out}, the radippool statements to
+     * {@code leases}: one radacct statement per status type present, whatever the number of records, each of
+     * FreeRADIUS's "try the next query when none changed a row" chains being one statement (data-modifying common
+     * table expressions over {@link RadacctRows}). Accounting-On/Off must come through {@link #nasReboot}.
      */
-    void add(DSLContext tx, AccountingRecord record, List<Query> out) {
-        add(tx, record, out, out);
-    }
-
-    /** As {@link #add(DSLContext, AccountingRecord, List)}, the radippool statements to a list of their own. */
-    void add(DSLContext tx, AccountingRecord record, List<Query> out, List<Query> leases) {
-        switch (record.statusType()) {
-            case START -> {
-                RadacctValues v = RadacctValues.of(record);
-                out.add(start(tx, v));
-                extendLease(tx, v, leases);
-            }
-            case INTERIM_UPDATE -> {
-                RadacctValues v = RadacctValues.of(record);
-                out.add(interim(tx, v));
-                extendLease(tx, v, leases);
-            }
-            case STOP -> {
-                RadacctValues v = RadacctValues.of(record);
-                out.add(stop(tx, v));
-                freeLease(tx, v, leases);
-            }
-            case ACCOUNTING_ON, ACCOUNTING_OFF -> nasReboot(tx, RadacctValues.of(record), out);
-            default -> {
-                // Tunnel records and Failed: FreeRADIUS's default queries store nothing for them.
-            }
+    void add(DSLContext tx, List<RadacctValues> starts, List<RadacctValues> interims, List<RadacctValues> stops,
+            List<Query> out, List<Query> leases) {
+        if (!starts.isEmpty()) {
+            out.add(start(tx, starts));
+        }
+        if (!interims.isEmpty()) {
+            out.add(interim(tx, interims));
+        }
+        if (!stops.isEmpty()) {
+            out.add(stop(tx, stops));
+        }
+        List<RadacctValues> extended = withAddress(starts, interims);
+        if (!extended.isEmpty()) {
+            leases.add(LeaseStatements.extendAll(tx, column(extended, RadacctValues::framedIpAddress),
+                    column(extended, RadacctValues::nasIpAddress), column(extended, RadacctValues::userName),
+                    leaseTime));
+        }
+        List<RadacctValues> freed = withAddress(stops, List.of());
+        if (!freed.isEmpty()) {
+            leases.add(LeaseStatements.freeAll(tx, column(freed, RadacctValues::framedIpAddress),
+                    column(freed, RadacctValues::userName)));
         }
     }
 
-    /** Insert; on a conflicting open row refresh it; else (the Stop came first) refresh the closed row. */
-    private static Query start(DSLContext tx, RadacctValues v) {
-        Map<Field<?>, Object> refresh = new LinkedHashMap<>();
-        refresh.put(RADACCT.ACCTSTARTTIME, v.event());
-        refresh.put(RADACCT.ACCTUPDATETIME, v.event());
-        refresh.put(RADACCT.CONNECTINFO_START, v.connectInfo());
-        CommonTableExpression<Record1<Integer>> inserted = DSL.name("inserted").as(DSL.insertInto(RADACCT)
-                .set(row(v, v.event(), v.event(), null, 0L, 0L, 0L, null))
+    /**
+     * Start: insert the session; on a conflicting acctuniqueid refresh start/update time and connectinfo_start
+     * (FreeRADIUS refreshes the open row, and failing that the closed one: either way the row is refreshed).
+     */
+    private static Query start(DSLContext tx, List<RadacctValues> records) {
+        Map<Field<?>, Field<?>> row = row(RadacctRows.EVENT_TIME, RadacctRows.EVENT_TIME, null,
+                DSL.inline(0L), DSL.inline(0L), DSL.inline(0L), null);
+        return tx.with(RadacctRows.of(records))
+                .insertInto(RADACCT).columns(row.keySet())
+                .select(DSL.select(row.values()).from(RadacctRows.V))
                 .onConflict(RADACCT.ACCTUNIQUEID)
                 .doUpdate()
-                .set(refresh)
-                .where(RADACCT.ACCTSTOPTIME.isNull())
-                .returningResult(DSL.one()));
-        return tx.with(inserted).update(RADACCT).set(refresh)
-                .where(RADACCT.ACCTUNIQUEID.eq(v.uniqueId()))
-                .andNotExists(DSL.selectOne().from(inserted));
+                .set(RADACCT.ACCTSTARTTIME, DSL.excluded(RADACCT.ACCTSTARTTIME))
+                .set(RADACCT.ACCTUPDATETIME, DSL.excluded(RADACCT.ACCTUPDATETIME))
+                .set(RADACCT.CONNECTINFO_START, DSL.excluded(RADACCT.CONNECTINFO_START));
     }
 
     /** Update the open row; if there is none, the Start was lost: insert it (start = update = the event). */
-    private static Query interim(DSLContext tx, RadacctValues v) {
-        Map<Field<?>, Object> set = addresses(v);
-        set.put(RADACCT.ACCTSESSIONTIME, v.sessionTimeOrNull());
-        set.put(RADACCT.ACCTINTERVAL, secondsSince(v, DSL.coalesce(RADACCT.ACCTUPDATETIME, RADACCT.ACCTSTARTTIME)));
-        set.put(RADACCT.ACCTUPDATETIME, v.event());
-        set.put(RADACCT.ACCTINPUTOCTETS, v.inputOctets());
-        set.put(RADACCT.ACCTOUTPUTOCTETS, v.outputOctets());
-        CommonTableExpression<Record1<Integer>> updated = DSL.name("updated").as(DSL.update(RADACCT).set(set)
-                .where(RADACCT.ACCTUNIQUEID.eq(v.uniqueId()))
-                .and(RADACCT.ACCTSTOPTIME.isNull())
-                .returningResult(DSL.one()));
-        return insertUnless(tx.with(updated), updated,
-                row(v, v.event(), v.event(), null, v.sessionTimeOrNull(), v.inputOctets(), v.outputOctets(), null));
+    private static Query interim(DSLContext tx, List<RadacctValues> records) {
+        Map<Field<?>, Field<?>> set = addresses();
+        set.put(RADACCT.ACCTSESSIONTIME, RadacctRows.SESSION_TIME);
+        set.put(RADACCT.ACCTINTERVAL, RadacctRows.secondsSinceEvent(
+                DSL.coalesce(RADACCT.ACCTUPDATETIME, RADACCT.ACCTSTARTTIME)));
+        set.put(RADACCT.ACCTUPDATETIME, RadacctRows.EVENT_TIME);
+        set.put(RADACCT.ACCTINPUTOCTETS, RadacctRows.INPUT_OCTETS);
+        set.put(RADACCT.ACCTOUTPUTOCTETS, RadacctRows.OUTPUT_OCTETS);
+        CommonTableExpression<Record1<String>> updated = updateOpen("updated", set);
+        Map<Field<?>, Field<?>> row = row(RadacctRows.EVENT_TIME, RadacctRows.EVENT_TIME, null,
+                RadacctRows.SESSION_TIME, RadacctRows.INPUT_OCTETS, RadacctRows.OUTPUT_OCTETS, null);
+        return tx.with(RadacctRows.of(records)).with(updated)
+                .insertInto(RADACCT).columns(row.keySet())
+                .select(DSL.select(row.values()).from(RadacctRows.V).where(notIn(updated)))
+                .onConflict(RADACCT.ACCTUNIQUEID)
+                .doNothing();
     }
 
     /**
@@ -125,62 +123,62 @@ final class RadacctStatements {
      * fall-back insert puts Connect-Info into connectinfo_start); if that conflicts (a retransmission, or closed as
      * stale or by Accounting-On) update the closed row with the same values again.
      */
-    private static Query stop(DSLContext tx, RadacctValues v) {
-        Map<Field<?>, Object> set = new LinkedHashMap<>();
-        set.put(RADACCT.ACCTSTOPTIME, v.event());
-        set.put(RADACCT.ACCTUPDATETIME, v.event());
-        set.put(RADACCT.ACCTSESSIONTIME, v.sessionTime() >= 0 ? DSL.val(v.sessionTime())
-                : secondsSince(v, RADACCT.ACCTSTARTTIME));
-        set.put(RADACCT.ACCTINPUTOCTETS, v.inputOctets());
-        set.put(RADACCT.ACCTOUTPUTOCTETS, v.outputOctets());
-        set.put(RADACCT.ACCTTERMINATECAUSE, v.terminateCause());
-        set.putAll(addresses(v));
-        set.put(RADACCT.CONNECTINFO_STOP, v.connectInfo());
-        CommonTableExpression<Record1<Integer>> updated = DSL.name("updated").as(DSL.update(RADACCT).set(set)
-                .where(RADACCT.ACCTUNIQUEID.eq(v.uniqueId()))
-                .and(RADACCT.ACCTSTOPTIME.isNull())
-                .returningResult(DSL.one()));
-        OffsetDateTime start = v.event().minusSeconds(Math.max(0, v.sessionTime()));
-        Map<Field<?>, Object> row = row(v, start, v.event(), v.event(), v.sessionTimeOrNull(), v.inputOctets(),
-                v.outputOctets(), v.terminateCause());
-        CommonTableExpression<Record1<Integer>> inserted = DSL.name("inserted").as(
-                DSL.insertInto(RADACCT).columns(columns(row))
-                        .select(DSL.select(values(row)).whereNotExists(DSL.selectOne().from(updated)))
+    private static Query stop(DSLContext tx, List<RadacctValues> records) {
+        Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+        set.put(RADACCT.ACCTSTOPTIME, RadacctRows.EVENT_TIME);
+        set.put(RADACCT.ACCTUPDATETIME, RadacctRows.EVENT_TIME);
+        set.put(RADACCT.ACCTSESSIONTIME, DSL.coalesce(RadacctRows.SESSION_TIME,
+                RadacctRows.secondsSinceEvent(RADACCT.ACCTSTARTTIME)));
+        set.put(RADACCT.ACCTINPUTOCTETS, RadacctRows.INPUT_OCTETS);
+        set.put(RADACCT.ACCTOUTPUTOCTETS, RadacctRows.OUTPUT_OCTETS);
+        set.put(RADACCT.ACCTTERMINATECAUSE, RadacctRows.TERMINATE_CAUSE);
+        set.putAll(addresses());
+        set.put(RADACCT.CONNECTINFO_STOP, RadacctRows.CONNECT_INFO);
+        CommonTableExpression<Record1<String>> updated = updateOpen("updated", set);
+        Field<OffsetDateTime> start = RadacctRows.timestamp(RadacctRows.EVENT.minus(
+                DSL.coalesce(RadacctRows.SESSION_TIME, DSL.val(0L))));
+        Map<Field<?>, Field<?>> row = row(start, RadacctRows.EVENT_TIME, RadacctRows.EVENT_TIME,
+                RadacctRows.SESSION_TIME, RadacctRows.INPUT_OCTETS, RadacctRows.OUTPUT_OCTETS,
+                RadacctRows.TERMINATE_CAUSE);
+        CommonTableExpression<Record1<String>> inserted = DSL.name("inserted").fields("acctuniqueid").as(
+                DSL.insertInto(RADACCT).columns(row.keySet())
+                        .select(DSL.select(row.values()).from(RadacctRows.V).where(notIn(updated)))
                         .onConflict(RADACCT.ACCTUNIQUEID)
                         .doNothing()
-                        .returningResult(DSL.one()));
-        return tx.with(updated).with(inserted).update(RADACCT).set(set)
-                .where(RADACCT.ACCTUNIQUEID.eq(v.uniqueId()))
-                .andNotExists(DSL.selectOne().from(updated))
-                .andNotExists(DSL.selectOne().from(inserted));
+                        .returningResult(RADACCT.ACCTUNIQUEID));
+        return tx.with(RadacctRows.of(records)).with(updated).with(inserted)
+                .update(RADACCT).set(set)
+                .from(RadacctRows.V)
+                .where(RADACCT.ACCTUNIQUEID.eq(RadacctRows.UNIQUE_ID))
+                .and(notIn(updated))
+                .and(notIn(inserted));
     }
 
-    private static Query insertUnless(WithStep with, CommonTableExpression<?> changed, Map<Field<?>, Object> row) {
-        return with.insertInto(RADACCT).columns(columns(row))
-                .select(DSL.select(values(row)).whereNotExists(DSL.selectOne().from(changed)))
-                .onConflict(RADACCT.ACCTUNIQUEID)
-                .doNothing();
+    /** The open rows of {@code v}'s sessions, updated; the CTE returns their acctuniqueid. */
+    private static CommonTableExpression<Record1<String>> updateOpen(String name, Map<Field<?>, Field<?>> set) {
+        return DSL.name(name).fields("acctuniqueid").as(DSL.update(RADACCT).set(set)
+                .from(RadacctRows.V)
+                .where(RADACCT.ACCTUNIQUEID.eq(RadacctRows.UNIQUE_ID))
+                .and(RADACCT.ACCTSTOPTIME.isNull())
+                .returningResult(RADACCT.ACCTUNIQUEID));
     }
 
-    private static List<Field<?>> columns(Map<Field<?>, Object> row) {
-        return new ArrayList<>(row.keySet());
+    /** {@code v}'s session is not among those the CTE {@code changed} returned. */
+    private static Condition notIn(CommonTableExpression<Record1<String>> changed) {
+        return DSL.notExists(DSL.selectOne().from(changed)
+                .where(changed.field(0, String.class).eq(RadacctRows.UNIQUE_ID)));
     }
 
-    /** The row's values as typed expressions (a bare NULL in a SELECT list would be text). */
-    private static List<Field<?>> values(Map<Field<?>, Object> row) {
-        List<Field<?>> values = new ArrayList<>(row.size());
-        for (Map.Entry<Field<?>, Object> column : row.entrySet()) {
-            values.add(column.getValue() instanceof Field<?> field ? field
-                    : DSL.cast(column.getValue(), column.getKey().getDataType()));
-        }
-        return values;
-    }
-
-    private void nasReboot(DSLContext tx, RadacctValues v, List<Query> out) {
+    /**
+     * Accounting-On/Off: close every open row of the NAS started no later than the event, record its reload time
+     * in nasreload and free its radippool leases.
+     */
+    void nasReboot(DSLContext tx, RadacctValues v, List<Query> out) {
         out.add(tx.update(RADACCT)
                 .set(RADACCT.ACCTSTOPTIME, v.event())
                 .set(RADACCT.ACCTUPDATETIME, v.event())
-                .set(RADACCT.ACCTSESSIONTIME, secondsSince(v, RADACCT.ACCTSTARTTIME))
+                .set(RADACCT.ACCTSESSIONTIME, DSL.field("cast({0} - extract(epoch from {1}) as bigint)",
+                        SQLDataType.BIGINT, DSL.val(v.eventEpoch()), RADACCT.ACCTSTARTTIME))
                 .set(RADACCT.ACCTTERMINATECAUSE, v.terminateCause().isEmpty() ? NAS_REBOOT : v.terminateCause())
                 .where(RADACCT.ACCTSTOPTIME.isNull())
                 .and(RADACCT.NASIPADDRESS.eq(inet(v.nasIpAddress())))
@@ -195,66 +193,68 @@ final class RadacctStatements {
         out.add(LeaseStatements.freeNas(tx, v.nasIpAddress()));
     }
 
-    /** Every column of FreeRADIUS's column_list, for the inserts. */
-    private static Map<Field<?>, Object> row(RadacctValues v, OffsetDateTime start, OffsetDateTime update,
-            @Nullable OffsetDateTime stop, @Nullable Long sessionTime, long input, long output,
-            @Nullable String terminateCause) {
-        Map<Field<?>, Object> row = new LinkedHashMap<>();
-        row.put(RADACCT.ACCTSESSIONID, v.sessionId());
-        row.put(RADACCT.ACCTUNIQUEID, v.uniqueId());
-        row.put(RADACCT.USERNAME, v.userName());
-        row.put(RADACCT.REALM, v.realm());
-        row.put(RADACCT.NASIPADDRESS, inet(v.nasIpAddress()));
-        row.put(RADACCT.NASPORTID, v.nasPortId());
-        row.put(RADACCT.NASPORTTYPE, v.nasPortType());
+    /** Every column of FreeRADIUS's column_list, for the inserts, as expressions over {@code v}. */
+    private static Map<Field<?>, Field<?>> row(Field<OffsetDateTime> start, Field<OffsetDateTime> update,
+            @Nullable Field<OffsetDateTime> stop, Field<Long> sessionTime, Field<Long> input, Field<Long> output,
+            @Nullable Field<String> terminateCause) {
+        Map<Field<?>, Field<?>> row = new LinkedHashMap<>();
+        row.put(RADACCT.ACCTSESSIONID, RadacctRows.SESSION_ID);
+        row.put(RADACCT.ACCTUNIQUEID, RadacctRows.UNIQUE_ID);
+        row.put(RADACCT.USERNAME, RadacctRows.USER_NAME);
+        row.put(RADACCT.REALM, RadacctRows.REALM);
+        row.put(RADACCT.NASIPADDRESS, RadacctRows.inet(RadacctRows.NAS_IP_ADDRESS));
+        row.put(RADACCT.NASPORTID, RadacctRows.NAS_PORT_ID);
+        row.put(RADACCT.NASPORTTYPE, RadacctRows.NAS_PORT_TYPE);
         row.put(RADACCT.ACCTSTARTTIME, start);
         row.put(RADACCT.ACCTUPDATETIME, update);
-        row.put(RADACCT.ACCTSTOPTIME, stop);
+        row.put(RADACCT.ACCTSTOPTIME, stop != null ? stop : DSL.castNull(RADACCT.ACCTSTOPTIME));
         row.put(RADACCT.ACCTSESSIONTIME, sessionTime);
-        row.put(RADACCT.ACCTAUTHENTIC, v.authentic());
-        row.put(RADACCT.CONNECTINFO_START, v.connectInfo());
-        row.put(RADACCT.CONNECTINFO_STOP, null);
+        row.put(RADACCT.ACCTAUTHENTIC, RadacctRows.AUTHENTIC);
+        row.put(RADACCT.CONNECTINFO_START, RadacctRows.CONNECT_INFO);
+        row.put(RADACCT.CONNECTINFO_STOP, DSL.castNull(RADACCT.CONNECTINFO_STOP));
         row.put(RADACCT.ACCTINPUTOCTETS, input);
         row.put(RADACCT.ACCTOUTPUTOCTETS, output);
-        row.put(RADACCT.CALLEDSTATIONID, v.calledStationId());
-        row.put(RADACCT.CALLINGSTATIONID, v.callingStationId());
-        row.put(RADACCT.ACCTTERMINATECAUSE, terminateCause);
-        row.put(RADACCT.SERVICETYPE, v.serviceType());
-        row.put(RADACCT.FRAMEDPROTOCOL, v.framedProtocol());
-        row.putAll(addresses(v));
-        row.put(RADACCT.CLASS, v.accountingClass());
+        row.put(RADACCT.CALLEDSTATIONID, RadacctRows.CALLED_STATION_ID);
+        row.put(RADACCT.CALLINGSTATIONID, RadacctRows.CALLING_STATION_ID);
+        row.put(RADACCT.ACCTTERMINATECAUSE, terminateCause != null ? terminateCause
+                : DSL.castNull(RADACCT.ACCTTERMINATECAUSE));
+        row.put(RADACCT.SERVICETYPE, RadacctRows.SERVICE_TYPE);
+        row.put(RADACCT.FRAMEDPROTOCOL, RadacctRows.FRAMED_PROTOCOL);
+        row.putAll(addresses());
+        row.put(RADACCT.CLASS, RadacctRows.CLASS);
         return row;
     }
 
     /** The address columns Interim-Update and Stop refresh. */
-    private static Map<Field<?>, Object> addresses(RadacctValues v) {
-        Map<Field<?>, Object> set = new LinkedHashMap<>();
-        set.put(RADACCT.FRAMEDIPADDRESS, inet(v.framedIpAddress()));
-        set.put(RADACCT.FRAMEDIPV6ADDRESS, inet(v.framedIpv6Address()));
-        set.put(RADACCT.FRAMEDIPV6PREFIX, inet(v.framedIpv6Prefix()));
-        set.put(RADACCT.FRAMEDINTERFACEID, v.framedInterfaceId());
-        set.put(RADACCT.DELEGATEDIPV6PREFIX, inet(v.delegatedIpv6Prefix()));
+    private static Map<Field<?>, Field<?>> addresses() {
+        Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
+        set.put(RADACCT.FRAMEDIPADDRESS, RadacctRows.inet(RadacctRows.FRAMED_IP_ADDRESS));
+        set.put(RADACCT.FRAMEDIPV6ADDRESS, RadacctRows.inet(RadacctRows.FRAMED_IPV6_ADDRESS));
+        set.put(RADACCT.FRAMEDIPV6PREFIX, RadacctRows.inet(RadacctRows.FRAMED_IPV6_PREFIX));
+        set.put(RADACCT.FRAMEDINTERFACEID, RadacctRows.FRAMED_INTERFACE_ID);
+        set.put(RADACCT.DELEGATEDIPV6PREFIX, RadacctRows.inet(RadacctRows.DELEGATED_IPV6_PREFIX));
         return set;
     }
 
-    /** Whole seconds from {@code time} to the event, as FreeRADIUS's {@code epoch - EXTRACT(EPOCH FROM …)}. */
-    private static Field<Long> secondsSince(RadacctValues v, Field<OffsetDateTime> time) {
-        return DSL.field("cast({0} - extract(epoch from {1}) as bigint)", SQLDataType.BIGINT,
-                DSL.val(v.eventEpoch()), time);
+    /** The records that carry a Framed-IP-Address (sqlippool's updates match the lease by it). */
+    private static List<RadacctValues> withAddress(List<RadacctValues> first, List<RadacctValues> second) {
+        List<RadacctValues> out = new ArrayList<>(first.size() + second.size());
+        for (List<RadacctValues> records : List.of(first, second)) {
+            for (RadacctValues v : records) {
+                if (v.framedIpAddress() != null) {
+                    out.add(v);
+                }
+            }
+        }
+        return out;
     }
 
-    /** sqlippool's update: a session's Start and Interim-Update keep its address leased. */
-    private void extendLease(DSLContext tx, RadacctValues v, List<Query> out) {
-        if (v.framedIpAddress() != null) {
-            out.add(LeaseStatements.extend(tx, v.framedIpAddress(), v.nasIpAddress(), v.userName(), leaseTime));
+    private static String[] column(List<RadacctValues> records, Function<RadacctValues, String> value) {
+        String[] out = new String[records.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = value.apply(records.get(i));
         }
-    }
-
-    /** sqlippool's clear: Stop frees the address (and keeps its owner, for the next sticky allocation). */
-    private static void freeLease(DSLContext tx, RadacctValues v, List<Query> out) {
-        if (v.framedIpAddress() != null) {
-            out.add(LeaseStatements.free(tx, v.framedIpAddress(), v.userName()));
-        }
+        return out;
     }
 
     /** An inet parameter: the generated columns are of PostgreSQL's own type, bound as text and cast. */

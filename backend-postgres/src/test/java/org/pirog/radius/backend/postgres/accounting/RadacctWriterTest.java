@@ -162,6 +162,68 @@ class RadacctWriterTest {
     }
 
     @Test
+    void aBatchOfManySessionsWritesEveryRowAsRecordsWrittenOneByOne() throws Exception {
+        // Sessions already known: open ones, and ones whose Stop came first.
+        List<AccountingRecord> before = new ArrayList<>();
+        for (String id : List.of("open-interim", "open-stop-timed", "open-stop-untimed")) {
+            before.add(start(id, T0, "Framed-IP-Address", "10.0.0.1"));
+        }
+        for (String id : List.of("closed-start", "closed-stop", "closed-interim")) {
+            before.add(record(nas, T0.plusSeconds(30), "Acct-Status-Type", "Stop", "User-Name", "bob",
+                    "Acct-Session-Id", id, "Acct-Session-Time", "30", "Acct-Terminate-Cause", "Lost-Service"));
+        }
+        // One record per session, every shape of statement the set-based writer has to get right.
+        Instant t = T0.plusSeconds(120);
+        List<AccountingRecord> batch = List.of(
+                start("new", t, "Framed-IP-Address", "10.0.0.2", "Framed-IPv6-Prefix", "2001:db8:1::/48",
+                        "Class", "0x0102", "Connect-Info", "ci"),
+                start("closed-start", t, "Connect-Info", "late"),
+                record(nas, t, "Acct-Status-Type", "Start", "Acct-Session-Id", "anonymous"),
+                record(nas, t, "Acct-Status-Type", "Interim-Update", "User-Name", "bob", "Acct-Session-Id",
+                        "open-interim", "Acct-Session-Time", "120", "Acct-Input-Octets", "7",
+                        "Acct-Input-Gigawords", "1", "Framed-IP-Address", "10.0.0.3"),
+                record(nas, t, "Acct-Status-Type", "Interim-Update", "User-Name", "bob", "Acct-Session-Id",
+                        "lost-interim", "Acct-Output-Octets", "5"),
+                record(nas, t, "Acct-Status-Type", "Interim-Update", "User-Name", "bob", "Acct-Session-Id",
+                        "closed-interim", "Acct-Session-Time", "99"),
+                record(nas, t, "Acct-Status-Type", "Stop", "User-Name", "bob", "Acct-Session-Id",
+                        "open-stop-timed", "Acct-Session-Time", "100", "Acct-Terminate-Cause", "User-Request"),
+                record(nas, t, "Acct-Status-Type", "Stop", "User-Name", "bob", "Acct-Session-Id",
+                        "open-stop-untimed", "Connect-Info", "bye"),
+                record(nas, t, "Acct-Status-Type", "Stop", "User-Name", "bob", "Acct-Session-Id", "lost-stop-timed",
+                        "Acct-Session-Time", "60"),
+                record(nas, t, "Acct-Status-Type", "Stop", "User-Name", "bob", "Acct-Session-Id",
+                        "lost-stop-untimed"),
+                record(nas, t, "Acct-Status-Type", "Stop", "User-Name", "bob", "Acct-Session-Id", "closed-stop",
+                        "Acct-Session-Time", "31", "Acct-Terminate-Cause", "Idle-Timeout"));
+
+        for (AccountingRecord record : before) {
+            write(record);
+        }
+        for (AccountingRecord record : batch) {
+            write(record);
+        }
+        List<Map<String, Object>> alone = rows(batch);
+        assertThat(alone).doesNotContainNull();
+
+        db.execute("truncate radacct");
+        write(before.toArray(AccountingRecord[]::new));
+        long transactions = writer.transactions();
+        write(batch.toArray(AccountingRecord[]::new));
+        assertThat(writer.transactions() - transactions).as("the batch shared transactions")
+                .isLessThan(batch.size());
+        assertThat(rows(batch)).isEqualTo(alone);
+    }
+
+    private List<Map<String, Object>> rows(List<AccountingRecord> records) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AccountingRecord record : records) {
+            rows.add(db.row(record.uniqueSessionId()));
+        }
+        return rows;
+    }
+
+    @Test
     void retransmissionsChangeNothingAndCountNothingTwice() throws Exception {
         AccountingRecord start = start("dup", T0);
         AccountingRecord interim = record(nas, T0.plusSeconds(60), "Acct-Status-Type", "Interim-Update",

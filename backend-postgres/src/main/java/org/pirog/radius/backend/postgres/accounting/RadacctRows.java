@@ -1,0 +1,144 @@
+package org.pirog.radius.backend.postgres.accounting;
+
+import java.lang.reflect.Array;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.jooq.CommonTableExpression;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Many records' radacct values as one table, so that one statement writes them all: a common table expression
+ * {@code v} over {@code ROWS FROM (unnest(?), unnest(?), …)}, one array parameter per column. PostgreSQL then plans
+ * and runs one statement per status type and round instead of one per record, and the SQL text is the same whatever
+ * the number of records (the arrays are single parameters), so its prepared plan is reused.
+ *
+ * <p>Columns are text and bigint as the records carry them; the statements cast addresses to {@code inet} and turn
+ * the event's epoch seconds into a timestamp.
+ */
+final class RadacctRows {
+    static final Field<String> SESSION_ID = text("acctsessionid");
+    static final Field<String> UNIQUE_ID = text("acctuniqueid");
+    static final Field<String> USER_NAME = text("username");
+    static final Field<String> REALM = text("realm");
+    static final Field<String> NAS_IP_ADDRESS = text("nasipaddress");
+    static final Field<String> NAS_PORT_ID = text("nasportid");
+    static final Field<String> NAS_PORT_TYPE = text("nasporttype");
+    /** Event-Timestamp (else arrival), epoch seconds. */
+    static final Field<Long> EVENT = number("event");
+    /** Acct-Session-Time, NULL when the request had none. */
+    static final Field<Long> SESSION_TIME = number("sessiontime");
+    static final Field<String> AUTHENTIC = text("acctauthentic");
+    static final Field<String> CONNECT_INFO = text("connectinfo");
+    static final Field<Long> INPUT_OCTETS = number("acctinputoctets");
+    static final Field<Long> OUTPUT_OCTETS = number("acctoutputoctets");
+    static final Field<String> CALLED_STATION_ID = text("calledstationid");
+    static final Field<String> CALLING_STATION_ID = text("callingstationid");
+    static final Field<String> TERMINATE_CAUSE = text("acctterminatecause");
+    static final Field<String> SERVICE_TYPE = text("servicetype");
+    static final Field<String> FRAMED_PROTOCOL = text("framedprotocol");
+    static final Field<String> FRAMED_IP_ADDRESS = text("framedipaddress");
+    static final Field<String> FRAMED_IPV6_ADDRESS = text("framedipv6address");
+    static final Field<String> FRAMED_IPV6_PREFIX = text("framedipv6prefix");
+    static final Field<String> FRAMED_INTERFACE_ID = text("framedinterfaceid");
+    static final Field<String> DELEGATED_IPV6_PREFIX =
+            text("delegatedipv6prefix");
+    static final Field<String> CLASS = text("class");
+
+    /** The table the statements read, {@code v}. */
+    static final Table<Record> V = DSL.table(DSL.name("v"));
+    /** The event as a timestamp ({@code to_timestamp} of the epoch seconds). */
+    static final Field<OffsetDateTime> EVENT_TIME = timestamp(EVENT);
+
+    private static final List<Column<?>> COLUMNS = List.of(
+            new Column<>(SESSION_ID, RadacctValues::sessionId),
+            new Column<>(UNIQUE_ID, RadacctValues::uniqueId),
+            new Column<>(USER_NAME, RadacctValues::userName),
+            new Column<>(REALM, RadacctValues::realm),
+            new Column<>(NAS_IP_ADDRESS, RadacctValues::nasIpAddress),
+            new Column<>(NAS_PORT_ID, RadacctValues::nasPortId),
+            new Column<>(NAS_PORT_TYPE, RadacctValues::nasPortType),
+            new Column<>(EVENT, RadacctValues::eventEpoch),
+            new Column<>(SESSION_TIME, RadacctValues::sessionTimeOrNull),
+            new Column<>(AUTHENTIC, RadacctValues::authentic),
+            new Column<>(CONNECT_INFO, RadacctValues::connectInfo),
+            new Column<>(INPUT_OCTETS, RadacctValues::inputOctets),
+            new Column<>(OUTPUT_OCTETS, RadacctValues::outputOctets),
+            new Column<>(CALLED_STATION_ID, RadacctValues::calledStationId),
+            new Column<>(CALLING_STATION_ID, RadacctValues::callingStationId),
+            new Column<>(TERMINATE_CAUSE, RadacctValues::terminateCause),
+            new Column<>(SERVICE_TYPE, RadacctValues::serviceType),
+            new Column<>(FRAMED_PROTOCOL, RadacctValues::framedProtocol),
+            new Column<>(FRAMED_IP_ADDRESS, RadacctValues::framedIpAddress),
+            new Column<>(FRAMED_IPV6_ADDRESS, RadacctValues::framedIpv6Address),
+            new Column<>(FRAMED_IPV6_PREFIX, RadacctValues::framedIpv6Prefix),
+            new Column<>(FRAMED_INTERFACE_ID, RadacctValues::framedInterfaceId),
+            new Column<>(DELEGATED_IPV6_PREFIX, RadacctValues::delegatedIpv6Prefix),
+            new Column<>(CLASS, RadacctValues::accountingClass));
+
+    private RadacctRows() {
+    }
+
+    /** {@code v} holding these records' values, one row each, in order. */
+    static CommonTableExpression<Record> of(List<RadacctValues> records) {
+        List<Field<?>> arrays = new ArrayList<>(COLUMNS.size());
+        String[] names = new String[COLUMNS.size()];
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            Column<?> column = COLUMNS.get(i);
+            arrays.add(column.array(records));
+            names[i] = column.field.getName();
+        }
+        return DSL.name("v").fields(names).as(DSL.select(DSL.asterisk()).from(unnest(arrays)));
+    }
+
+    /**
+     * PostgreSQL's {@code unnest(a, b, …)}: row i holds the i-th element of each array. (jOOQ's {@code rowsFrom}
+     * renders an alias inside {@code ROWS FROM}, which PostgreSQL refuses.)
+     */
+    static Table<Record> unnest(List<? extends Field<?>> arrays) {
+        return DSL.table("unnest({0})", DSL.list(arrays));
+    }
+
+    /** {@code to_timestamp(epochSeconds)}: radacct's timestamps are timestamptz, whole seconds as FreeRADIUS's. */
+    static Field<OffsetDateTime> timestamp(Field<Long> epochSeconds) {
+        return DSL.field("to_timestamp({0})", SQLDataType.TIMESTAMPWITHTIMEZONE, epochSeconds);
+    }
+
+    /** An address column as PostgreSQL's {@code inet} (the generated radacct columns are of that type). */
+    static Field<Object> inet(Field<String> address) {
+        return DSL.field("cast({0} as inet)", Object.class, address);
+    }
+
+    /** Whole seconds from {@code time} to the event, as FreeRADIUS's {@code epoch - EXTRACT(EPOCH FROM …)}. */
+    static Field<Long> secondsSinceEvent(Field<OffsetDateTime> time) {
+        return DSL.field("cast({0} - extract(epoch from {1}) as bigint)", SQLDataType.BIGINT, EVENT, time);
+    }
+
+    private static Field<String> text(String name) {
+        return DSL.field(DSL.name("v", name), SQLDataType.CLOB);
+    }
+
+    private static Field<Long> number(String name) {
+        return DSL.field(DSL.name("v", name), SQLDataType.BIGINT);
+    }
+
+    /** One column: its field in {@code v} and where a record's value comes from. */
+    private record Column<T>(Field<T> field, Function<RadacctValues, ? extends T> value) {
+        /** The records' values as one array parameter ({@code text[]} or {@code bigint[]}). */
+        Field<T[]> array(List<RadacctValues> records) {
+            DataType<T> type = field.getDataType();
+            @SuppressWarnings("unchecked")
+            T[] values = (T[]) Array.newInstance(type.getType(), records.size());
+            for (int i = 0; i < values.length; i++) {
+                values[i] = value.apply(records.get(i));
+            }
+            return DSL.val(values, type.array());
+        }
+    }
+}
