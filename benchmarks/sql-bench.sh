@@ -188,6 +188,7 @@ log {
 backend postgres {
 	url = jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$PIROG_DB
 	user = ${PGUSER:-postgres}
+	${PIROG_BACKEND_SETTINGS:-}
 }
 CONF
   export JAVA_OPTS=${JAVA_OPTS:-"-Xms1g -Xmx1g -XX:+UseParallelGC -XX:+AlwaysPreTouch --enable-native-access=ALL-UNNAMED -Dio.netty.leakDetection.level=disabled -Dio.netty.buffer.checkAccessible=false"}

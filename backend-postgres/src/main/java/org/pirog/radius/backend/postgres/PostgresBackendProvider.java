@@ -98,7 +98,7 @@ public final class PostgresBackendProvider implements BackendProvider {
         DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES,
                 new Settings().withExecuteLogging(false).withRenderSchema(false));
         // Group commit needs few connections: each writer thread holds one per transaction.
-        int writers = Math.max(1, Math.min(4, settings.poolSize() / 2));
+        int writers = settings.accountingWriters();
         SqlIpPool pool;
         try {
             pool = new SqlIpPool(settings.leaseTime(), SqlIpPool.poolKey(settings.poolKey(), context.dictionary()),

@@ -26,6 +26,8 @@ import org.pirog.radius.core.config.ConfigSection;
  *                                                      # intervals are closed as Lost-Carrier; 0 never; default 3
  *     accounting_queue = 10000                         # records waiting for their commit before new ones are
  *                                                      # refused (no response; the NAS retransmits); default 10000
+ *     accounting_writers = 2                           # transactions writing radacct at once, each with one
+ *                                                      # connection; at most half of pool_size; default 2
  * }
  * </pre>
  * The environment variables win over the file, so that a password need not be written into it.
@@ -40,10 +42,11 @@ import org.pirog.radius.core.config.ConfigSection;
  * @param interimInterval the interim interval assumed for open sessions that have sent no Interim-Update
  * @param staleAfter      intervals without an update after which an open session is closed (0: never)
  * @param accountingQueue accounting records that may wait for their commit
+ * @param accountingWriters threads writing accounting, each holding one connection during its transaction
  */
 public record PostgresSettings(String url, @Nullable String user, @Nullable String password, String schema,
         int poolSize, Duration leaseTime, String poolKey, Duration interimInterval, int staleAfter,
-        int accountingQueue) {
+        int accountingQueue, int accountingWriters) {
 
     public static final String URL_VARIABLE = "PIROG_DB_URL";
     public static final String USER_VARIABLE = "PIROG_DB_USER";
@@ -55,6 +58,11 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
     static final Duration DEFAULT_INTERIM_INTERVAL = Duration.ofMinutes(10);
     static final int DEFAULT_STALE_AFTER = 3;
     static final int DEFAULT_ACCOUNTING_QUEUE = 10_000;
+    /**
+     * Measured (benchmarks/README.md): more writers make smaller batches, and on a database server with few cores
+     * more statements and commits for the same records; 2 was the fastest there, 4 a third slower.
+     */
+    static final int DEFAULT_ACCOUNTING_WRITERS = 2;
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     /** Reads the section, then the environment's overrides; every problem goes to {@code errors}. */
@@ -70,6 +78,8 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
         Duration interimInterval = DEFAULT_INTERIM_INTERVAL;
         int staleAfter = DEFAULT_STALE_AFTER;
         int accountingQueue = DEFAULT_ACCOUNTING_QUEUE;
+        int accountingWriters = DEFAULT_ACCOUNTING_WRITERS;
+        ConfigItem writersItem = null;
         for (ConfigItem item : section.items()) {
             switch (item.name()) {
                 case "url" -> url = url(item.value(), item, errors);
@@ -93,9 +103,20 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
                 case "stale_after" -> staleAfter = (int) number(item, 0, 1000, DEFAULT_STALE_AFTER, errors);
                 case "accounting_queue" -> accountingQueue = (int) number(item, 1, 10_000_000,
                         DEFAULT_ACCOUNTING_QUEUE, errors);
+                case "accounting_writers" -> {
+                    accountingWriters = (int) number(item, 1, 500, DEFAULT_ACCOUNTING_WRITERS, errors);
+                    writersItem = item;
+                }
                 default -> errors.add(item.error("unknown setting; the postgres backend knows url, user, password,"
-                        + " schema, pool_size, lease_time, pool_key, interim_interval, stale_after and accounting_queue"));
+                        + " schema, pool_size, lease_time, pool_key, interim_interval, stale_after, accounting_queue"
+                        + " and accounting_writers"));
             }
+        }
+        if (accountingWriters > poolSize / 2) {
+            String message = "accounting_writers = " + accountingWriters + " would take more than half of pool_size = "
+                    + poolSize + " connections (authorize, pools and post-auth need the rest)";
+            errors.add(writersItem != null ? writersItem.error(message) : section.error(message));
+            accountingWriters = Math.max(1, poolSize / 2);
         }
         for (ConfigSection sub : section.sections()) {
             errors.add(sub.error("unknown section; the postgres backend has none"));
@@ -118,7 +139,7 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
             url = "";
         }
         return new PostgresSettings(url, emptyToNull(user), password, schema, poolSize, leaseTime, poolKey,
-                interimInterval, staleAfter, accountingQueue);
+                interimInterval, staleAfter, accountingQueue, accountingWriters);
     }
 
     private static @Nullable String url(String value, @Nullable ConfigItem item, List<ConfigError> errors) {
@@ -152,6 +173,6 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
         // Never the password.
         return "PostgresSettings[url=" + url + ", user=" + user + ", schema=" + schema + ", poolSize=" + poolSize
                 + ", leaseTime=" + leaseTime + ", poolKey=" + poolKey + ", interimInterval=" + interimInterval + ", staleAfter=" + staleAfter
-                + ", accountingQueue=" + accountingQueue + "]";
+                + ", accountingQueue=" + accountingQueue + ", accountingWriters=" + accountingWriters + "]";
     }
 }

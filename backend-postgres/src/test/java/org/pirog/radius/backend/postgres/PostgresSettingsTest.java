@@ -53,18 +53,32 @@ class PostgresSettingsTest {
         assertThat(defaults.interimInterval()).hasSeconds(600);
         assertThat(defaults.staleAfter()).isEqualTo(3);
         assertThat(defaults.accountingQueue()).isEqualTo(10_000);
+        assertThat(defaults.accountingWriters()).isEqualTo(2);
 
         PostgresSettings set = PostgresSettings.read(section(item("url", "jdbc:postgresql://db/radius", 11),
-                item("interim_interval", "300", 12), item("stale_after", "0", 13), item("accounting_queue", "50", 14)),
-                Map.of(), errors);
+                item("interim_interval", "300", 12), item("stale_after", "0", 13), item("accounting_queue", "50", 14),
+                item("accounting_writers", "8", 15)), Map.of(), errors);
         assertThat(errors).isEmpty();
         assertThat(set.interimInterval()).hasSeconds(300);
         assertThat(set.staleAfter()).isZero();
         assertThat(set.accountingQueue()).isEqualTo(50);
+        assertThat(set.accountingWriters()).isEqualTo(8);
 
         PostgresSettings.read(section(item("url", "jdbc:postgresql://db/radius", 11),
-                item("interim_interval", "0", 12), item("stale_after", "-1", 13), item("accounting_queue", "x", 14)),
-                Map.of(), errors);
-        assertThat(errors).extracting(ConfigError::line).containsExactly(12, 13, 14);
+                item("interim_interval", "0", 12), item("stale_after", "-1", 13), item("accounting_queue", "x", 14),
+                item("accounting_writers", "0", 15)), Map.of(), errors);
+        assertThat(errors).extracting(ConfigError::line).containsExactly(12, 13, 14, 15);
+    }
+
+    @Test
+    void accountingWritersLeaveHalfThePoolToTheRest() {
+        List<ConfigError> errors = new ArrayList<>();
+        PostgresSettings settings = PostgresSettings.read(section(item("url", "jdbc:postgresql://db/radius", 11),
+                item("pool_size", "6", 12), item("accounting_writers", "4", 13)), Map.of(), errors);
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(13);
+            assertThat(error.message()).contains("accounting_writers = 4").contains("pool_size = 6");
+        });
+        assertThat(settings.accountingWriters()).isEqualTo(3);
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.jooq.CommonTableExpression;
-import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
@@ -15,7 +14,7 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * Many records' radacct values as one table, so that one statement writes them all: a common table expression
- * {@code v} over {@code ROWS FROM (unnest(?), unnest(?), …)}, one array parameter per column. PostgreSQL then plans
+ * {@code v} over {@code unnest(?, ?, …)}, one array parameter per column. PostgreSQL then plans
  * and runs one statement per status type and round instead of one per record, and the SQL text is the same whatever
  * the number of records (the arrays are single parameters), so its prepared plan is reused.
  *
@@ -23,6 +22,8 @@ import org.jooq.impl.SQLDataType;
  * the event's epoch seconds into a timestamp.
  */
 final class RadacctRows {
+    /** The record's Acct-Status-Type, its {@code AcctStatusType} name ({@code START}, {@code STOP}, …). */
+    static final Field<String> STATUS = text("status");
     static final Field<String> SESSION_ID = text("acctsessionid");
     static final Field<String> UNIQUE_ID = text("acctuniqueid");
     static final Field<String> USER_NAME = text("username");
@@ -53,10 +54,16 @@ final class RadacctRows {
 
     /** The table the statements read, {@code v}. */
     static final Table<Record> V = DSL.table(DSL.name("v"));
+    /** {@code v} again, as {@code w}, for a statement that compares its rows with each other. */
+    static final Table<Record> W = V.as("w");
+    static final Field<String> W_STATUS = DSL.field(DSL.name("w", STATUS.getName()), SQLDataType.CLOB);
+    static final Field<String> W_FRAMED_IP_ADDRESS =
+            DSL.field(DSL.name("w", FRAMED_IP_ADDRESS.getName()), SQLDataType.CLOB);
     /** The event as a timestamp ({@code to_timestamp} of the epoch seconds). */
     static final Field<OffsetDateTime> EVENT_TIME = timestamp(EVENT);
 
     private static final List<Column<?>> COLUMNS = List.of(
+            new Column<>(STATUS, RadacctValues::status),
             new Column<>(SESSION_ID, RadacctValues::sessionId),
             new Column<>(UNIQUE_ID, RadacctValues::uniqueId),
             new Column<>(USER_NAME, RadacctValues::userName),
@@ -85,16 +92,25 @@ final class RadacctRows {
     private RadacctRows() {
     }
 
-    /** {@code v} holding these records' values, one row each, in order. */
-    static CommonTableExpression<Record> of(List<RadacctValues> records) {
+    /** {@code v} over one array parameter per column, taken from {@code parameters} in column order. */
+    static CommonTableExpression<Record> table(ArrayStatement.Parameters parameters) {
         List<Field<?>> arrays = new ArrayList<>(COLUMNS.size());
         String[] names = new String[COLUMNS.size()];
         for (int i = 0; i < COLUMNS.size(); i++) {
-            Column<?> column = COLUMNS.get(i);
-            arrays.add(column.array(records));
-            names[i] = column.field.getName();
+            Field<?> field = COLUMNS.get(i).field;
+            arrays.add(field.getType() == Long.class ? parameters.bigint() : parameters.text());
+            names[i] = field.getName();
         }
         return DSL.name("v").fields(names).as(DSL.select(DSL.asterisk()).from(unnest(arrays)));
+    }
+
+    /** The records' values for {@link #table}'s parameters: one array per column, element i from record i. */
+    static Object[][] arrays(List<RadacctValues> records) {
+        Object[][] arrays = new Object[COLUMNS.size()][];
+        for (int i = 0; i < arrays.length; i++) {
+            arrays[i] = COLUMNS.get(i).array(records);
+        }
+        return arrays;
     }
 
     /**
@@ -130,15 +146,13 @@ final class RadacctRows {
 
     /** One column: its field in {@code v} and where a record's value comes from. */
     private record Column<T>(Field<T> field, Function<RadacctValues, ? extends T> value) {
-        /** The records' values as one array parameter ({@code text[]} or {@code bigint[]}). */
-        Field<T[]> array(List<RadacctValues> records) {
-            DataType<T> type = field.getDataType();
-            @SuppressWarnings("unchecked")
-            T[] values = (T[]) Array.newInstance(type.getType(), records.size());
+        /** The records' values of this column, a {@code String[]} or {@code Long[]}. */
+        Object[] array(List<RadacctValues> records) {
+            Object[] values = (Object[]) Array.newInstance(field.getType(), records.size());
             for (int i = 0; i < values.length; i++) {
                 values[i] = value.apply(records.get(i));
             }
-            return DSL.val(values, type.array());
+            return values;
         }
     }
 }

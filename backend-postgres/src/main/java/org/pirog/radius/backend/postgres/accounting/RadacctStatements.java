@@ -3,24 +3,26 @@ package org.pirog.radius.backend.postgres.accounting;
 import static org.pirog.radius.backend.postgres.schema.Tables.NASRELOAD;
 import static org.pirog.radius.backend.postgres.schema.Tables.RADACCT;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.pirog.radius.backend.postgres.pool.LeaseStatements;
+import org.pirog.radius.core.accounting.AcctStatusType;
 
 /**
  * The statements one Accounting-Request runs, with the semantics of FreeRADIUS 3.2's default PostgreSQL accounting
@@ -46,61 +48,81 @@ import org.pirog.radius.backend.postgres.pool.LeaseStatements;
 final class RadacctStatements {
     static final String NAS_REBOOT = "NAS-Reboot";
 
-    private final Duration leaseTime;
+    private static final Condition START = RadacctRows.STATUS.eq(DSL.inline(AcctStatusType.START.name()));
+    private static final Condition INTERIM = RadacctRows.STATUS.eq(DSL.inline(AcctStatusType.INTERIM_UPDATE.name()));
+    private static final Condition STOP = RadacctRows.STATUS.eq(DSL.inline(AcctStatusType.STOP.name()));
 
-    RadacctStatements(Duration leaseTime) {
-        this.leaseTime = Objects.requireNonNull(leaseTime, "leaseTime");
+    private final ArrayStatement round;
+
+    /** Renders the statement once ({@code dsl} only renders, it runs nothing). */
+    RadacctStatements(DSLContext dsl, Duration leaseTime) {
+        Objects.requireNonNull(leaseTime, "leaseTime");
+        ArrayStatement.Parameters parameters = new ArrayStatement.Parameters();
+        this.round = ArrayStatement.render(dsl, round(dsl, RadacctRows.table(parameters), leaseTime), parameters);
     }
 
     /**
-     * Adds the statements of records of distinct sessions to {@code out}, the radippool statements to
-     * {@code leases}: one radacct statement per status type present, whatever the number of records, each of
-     * FreeRADIUS's "try the next query when none changed a row" chains being one statement (data-modifying common
-     * table expressions over {@link RadacctRows}). Accounting-On/Off must come through {@link #nasReboot}.
+     * Writes Start, Interim-Update and Stop records of distinct sessions on the transaction's connection, all in one
+     * statement (one round trip, one plan) whatever their number. Accounting-On/Off must come through
+     * {@link #nasReboot}.
      */
-    void add(DSLContext tx, List<RadacctValues> starts, List<RadacctValues> interims, List<RadacctValues> stops,
-            List<Query> out, List<Query> leases) {
-        if (!starts.isEmpty()) {
-            out.add(start(tx, starts));
-        }
-        if (!interims.isEmpty()) {
-            out.add(interim(tx, interims));
-        }
-        if (!stops.isEmpty()) {
-            out.add(stop(tx, stops));
-        }
-        List<RadacctValues> extended = withAddress(starts, interims);
-        if (!extended.isEmpty()) {
-            leases.add(LeaseStatements.extendAll(tx, column(extended, RadacctValues::framedIpAddress),
-                    column(extended, RadacctValues::nasIpAddress), column(extended, RadacctValues::userName),
-                    leaseTime));
-        }
-        List<RadacctValues> freed = withAddress(stops, List.of());
-        if (!freed.isEmpty()) {
-            leases.add(LeaseStatements.freeAll(tx, column(freed, RadacctValues::framedIpAddress),
-                    column(freed, RadacctValues::userName)));
-        }
+    void write(Connection connection, List<RadacctValues> records) throws SQLException {
+        round.execute(connection, RadacctRows.arrays(records));
+    }
+
+    /**
+     * One statement for a round of records of distinct sessions ({@code v}): each of FreeRADIUS's "try the next
+     * query when none changed a row" chains is a chain of data-modifying common table expressions, and so are the
+     * radippool updates. They all see the same snapshot, which is safe because no two of them change the same row:
+     * sessions are distinct, and a Stop does not free an address that a Start or Interim-Update of the same round
+     * (a new session of that user, sent after the Stop) extends.
+     */
+    private static Query round(DSLContext tx, CommonTableExpression<Record> v, Duration leaseTime) {
+        CommonTableExpression<Record1<String>> started = start();
+        CommonTableExpression<Record1<String>> interimUpdated = updateOpen("interim_updated", INTERIM,
+                interimSet());
+        CommonTableExpression<Record1<String>> interimInserted = insertUnless("interim_inserted", INTERIM,
+                interimUpdated, row(RadacctRows.EVENT_TIME, RadacctRows.EVENT_TIME, null, RadacctRows.SESSION_TIME,
+                        RadacctRows.INPUT_OCTETS, RadacctRows.OUTPUT_OCTETS, null));
+        Map<Field<?>, Field<?>> stop = stopSet();
+        CommonTableExpression<Record1<String>> stopUpdated = updateOpen("stop_updated", STOP, stop);
+        Field<OffsetDateTime> stopStart = RadacctRows.timestamp(RadacctRows.EVENT.minus(
+                DSL.coalesce(RadacctRows.SESSION_TIME, DSL.inline(0L))));
+        CommonTableExpression<Record1<String>> stopInserted = insertUnless("stop_inserted", STOP, stopUpdated,
+                row(stopStart, RadacctRows.EVENT_TIME, RadacctRows.EVENT_TIME, RadacctRows.SESSION_TIME,
+                        RadacctRows.INPUT_OCTETS, RadacctRows.OUTPUT_OCTETS, RadacctRows.TERMINATE_CAUSE));
+        return tx.with(v).with(started).with(interimUpdated).with(interimInserted).with(stopUpdated)
+                .with(stopInserted).with(extendLeases(leaseTime)).with(freeLeases())
+                .update(RADACCT).set(stop)
+                .from(RadacctRows.V)
+                .where(STOP)
+                .and(RADACCT.ACCTUNIQUEID.eq(RadacctRows.UNIQUE_ID))
+                .and(notIn(stopUpdated))
+                .and(notIn(stopInserted));
     }
 
     /**
      * Start: insert the session; on a conflicting acctuniqueid refresh start/update time and connectinfo_start
      * (FreeRADIUS refreshes the open row, and failing that the closed one: either way the row is refreshed).
      */
-    private static Query start(DSLContext tx, List<RadacctValues> records) {
-        Map<Field<?>, Field<?>> row = row(RadacctRows.EVENT_TIME, RadacctRows.EVENT_TIME, null,
-                DSL.inline(0L), DSL.inline(0L), DSL.inline(0L), null);
-        return tx.with(RadacctRows.of(records))
-                .insertInto(RADACCT).columns(row.keySet())
-                .select(DSL.select(row.values()).from(RadacctRows.V))
+    private static CommonTableExpression<Record1<String>> start() {
+        Map<Field<?>, Field<?>> row = row(RadacctRows.EVENT_TIME, RadacctRows.EVENT_TIME, null, DSL.inline(0L),
+                DSL.inline(0L), DSL.inline(0L), null);
+        return DSL.name("started").fields("acctuniqueid").as(DSL.insertInto(RADACCT).columns(row.keySet())
+                .select(DSL.select(row.values()).from(RadacctRows.V).where(START))
                 .onConflict(RADACCT.ACCTUNIQUEID)
                 .doUpdate()
                 .set(RADACCT.ACCTSTARTTIME, DSL.excluded(RADACCT.ACCTSTARTTIME))
                 .set(RADACCT.ACCTUPDATETIME, DSL.excluded(RADACCT.ACCTUPDATETIME))
-                .set(RADACCT.CONNECTINFO_START, DSL.excluded(RADACCT.CONNECTINFO_START));
+                .set(RADACCT.CONNECTINFO_START, DSL.excluded(RADACCT.CONNECTINFO_START))
+                .returningResult(RADACCT.ACCTUNIQUEID));
     }
 
-    /** Update the open row; if there is none, the Start was lost: insert it (start = update = the event). */
-    private static Query interim(DSLContext tx, List<RadacctValues> records) {
+    /**
+     * Interim-Update: update the open row; if there is none, the Start was lost: insert it (start = update = the
+     * event), ignoring a conflict.
+     */
+    private static Map<Field<?>, Field<?>> interimSet() {
         Map<Field<?>, Field<?>> set = addresses();
         set.put(RADACCT.ACCTSESSIONTIME, RadacctRows.SESSION_TIME);
         set.put(RADACCT.ACCTINTERVAL, RadacctRows.secondsSinceEvent(
@@ -108,22 +130,15 @@ final class RadacctStatements {
         set.put(RADACCT.ACCTUPDATETIME, RadacctRows.EVENT_TIME);
         set.put(RADACCT.ACCTINPUTOCTETS, RadacctRows.INPUT_OCTETS);
         set.put(RADACCT.ACCTOUTPUTOCTETS, RadacctRows.OUTPUT_OCTETS);
-        CommonTableExpression<Record1<String>> updated = updateOpen("updated", set);
-        Map<Field<?>, Field<?>> row = row(RadacctRows.EVENT_TIME, RadacctRows.EVENT_TIME, null,
-                RadacctRows.SESSION_TIME, RadacctRows.INPUT_OCTETS, RadacctRows.OUTPUT_OCTETS, null);
-        return tx.with(RadacctRows.of(records)).with(updated)
-                .insertInto(RADACCT).columns(row.keySet())
-                .select(DSL.select(row.values()).from(RadacctRows.V).where(notIn(updated)))
-                .onConflict(RADACCT.ACCTUNIQUEID)
-                .doNothing();
+        return set;
     }
 
     /**
-     * Close the open row; if there is none insert it closed with start = event − Acct-Session-Time (FreeRADIUS's
-     * fall-back insert puts Connect-Info into connectinfo_start); if that conflicts (a retransmission, or closed as
-     * stale or by Accounting-On) update the closed row with the same values again.
+     * Stop: close the open row; if there is none insert it closed with start = event − Acct-Session-Time
+     * (FreeRADIUS's fall-back insert puts Connect-Info into connectinfo_start); if that conflicts (a
+     * retransmission, or closed as stale or by Accounting-On) update the closed row with the same values again.
      */
-    private static Query stop(DSLContext tx, List<RadacctValues> records) {
+    private static Map<Field<?>, Field<?>> stopSet() {
         Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
         set.put(RADACCT.ACCTSTOPTIME, RadacctRows.EVENT_TIME);
         set.put(RADACCT.ACCTUPDATETIME, RadacctRows.EVENT_TIME);
@@ -134,32 +149,27 @@ final class RadacctStatements {
         set.put(RADACCT.ACCTTERMINATECAUSE, RadacctRows.TERMINATE_CAUSE);
         set.putAll(addresses());
         set.put(RADACCT.CONNECTINFO_STOP, RadacctRows.CONNECT_INFO);
-        CommonTableExpression<Record1<String>> updated = updateOpen("updated", set);
-        Field<OffsetDateTime> start = RadacctRows.timestamp(RadacctRows.EVENT.minus(
-                DSL.coalesce(RadacctRows.SESSION_TIME, DSL.val(0L))));
-        Map<Field<?>, Field<?>> row = row(start, RadacctRows.EVENT_TIME, RadacctRows.EVENT_TIME,
-                RadacctRows.SESSION_TIME, RadacctRows.INPUT_OCTETS, RadacctRows.OUTPUT_OCTETS,
-                RadacctRows.TERMINATE_CAUSE);
-        CommonTableExpression<Record1<String>> inserted = DSL.name("inserted").fields("acctuniqueid").as(
-                DSL.insertInto(RADACCT).columns(row.keySet())
-                        .select(DSL.select(row.values()).from(RadacctRows.V).where(notIn(updated)))
-                        .onConflict(RADACCT.ACCTUNIQUEID)
-                        .doNothing()
-                        .returningResult(RADACCT.ACCTUNIQUEID));
-        return tx.with(RadacctRows.of(records)).with(updated).with(inserted)
-                .update(RADACCT).set(set)
-                .from(RadacctRows.V)
-                .where(RADACCT.ACCTUNIQUEID.eq(RadacctRows.UNIQUE_ID))
-                .and(notIn(updated))
-                .and(notIn(inserted));
+        return set;
     }
 
-    /** The open rows of {@code v}'s sessions, updated; the CTE returns their acctuniqueid. */
-    private static CommonTableExpression<Record1<String>> updateOpen(String name, Map<Field<?>, Field<?>> set) {
+    /** The open rows of the sessions of {@code v} with that status, updated; returns their acctuniqueid. */
+    private static CommonTableExpression<Record1<String>> updateOpen(String name, Condition status,
+            Map<Field<?>, Field<?>> set) {
         return DSL.name(name).fields("acctuniqueid").as(DSL.update(RADACCT).set(set)
                 .from(RadacctRows.V)
-                .where(RADACCT.ACCTUNIQUEID.eq(RadacctRows.UNIQUE_ID))
+                .where(status)
+                .and(RADACCT.ACCTUNIQUEID.eq(RadacctRows.UNIQUE_ID))
                 .and(RADACCT.ACCTSTOPTIME.isNull())
+                .returningResult(RADACCT.ACCTUNIQUEID));
+    }
+
+    /** The rows of {@code v} with that status that {@code updated} did not find, inserted unless they exist. */
+    private static CommonTableExpression<Record1<String>> insertUnless(String name, Condition status,
+            CommonTableExpression<Record1<String>> updated, Map<Field<?>, Field<?>> row) {
+        return DSL.name(name).fields("acctuniqueid").as(DSL.insertInto(RADACCT).columns(row.keySet())
+                .select(DSL.select(row.values()).from(RadacctRows.V).where(status).and(notIn(updated)))
+                .onConflict(RADACCT.ACCTUNIQUEID)
+                .doNothing()
                 .returningResult(RADACCT.ACCTUNIQUEID));
     }
 
@@ -169,12 +179,33 @@ final class RadacctStatements {
                 .where(changed.field(0, String.class).eq(RadacctRows.UNIQUE_ID)));
     }
 
+    /** sqlippool's update: a session's Start and Interim-Update keep its address leased. */
+    private static CommonTableExpression<Record1<Integer>> extendLeases(Duration leaseTime) {
+        return DSL.name("leases_extended").fields("one").as(LeaseStatements.extendFrom(RadacctRows.V, RadacctRows.FRAMED_IP_ADDRESS, RadacctRows.NAS_IP_ADDRESS,
+                RadacctRows.USER_NAME, leaseTime)
+                .and(START.or(INTERIM))
+                .returningResult(DSL.inline(1)));
+    }
+
+    /**
+     * sqlippool's clear: Stop frees the address (and keeps its owner, for the next sticky allocation), unless a
+     * Start or Interim-Update of this round extends the same address.
+     */
+    private static CommonTableExpression<Record1<Integer>> freeLeases() {
+        return DSL.name("leases_freed").fields("one").as(LeaseStatements.freeFrom(RadacctRows.V, RadacctRows.FRAMED_IP_ADDRESS, RadacctRows.USER_NAME)
+                .and(STOP)
+                .andNotExists(DSL.selectOne().from(RadacctRows.W)
+                        .where(RadacctRows.W_STATUS.ne(DSL.inline(AcctStatusType.STOP.name())))
+                        .and(RadacctRows.W_FRAMED_IP_ADDRESS.eq(RadacctRows.FRAMED_IP_ADDRESS)))
+                .returningResult(DSL.inline(1)));
+    }
+
     /**
      * Accounting-On/Off: close every open row of the NAS started no later than the event, record its reload time
      * in nasreload and free its radippool leases.
      */
-    void nasReboot(DSLContext tx, RadacctValues v, List<Query> out) {
-        out.add(tx.update(RADACCT)
+    void nasReboot(DSLContext tx, RadacctValues v) {
+        tx.update(RADACCT)
                 .set(RADACCT.ACCTSTOPTIME, v.event())
                 .set(RADACCT.ACCTUPDATETIME, v.event())
                 .set(RADACCT.ACCTSESSIONTIME, DSL.field("cast({0} - extract(epoch from {1}) as bigint)",
@@ -182,15 +213,17 @@ final class RadacctStatements {
                 .set(RADACCT.ACCTTERMINATECAUSE, v.terminateCause().isEmpty() ? NAS_REBOOT : v.terminateCause())
                 .where(RADACCT.ACCTSTOPTIME.isNull())
                 .and(RADACCT.NASIPADDRESS.eq(inet(v.nasIpAddress())))
-                .and(RADACCT.ACCTSTARTTIME.le(v.event())));
+                .and(RADACCT.ACCTSTARTTIME.le(v.event()))
+                .execute();
         Map<Field<?>, Object> reload = new LinkedHashMap<>();
         reload.put(NASRELOAD.NASIPADDRESS, inet(v.nasIpAddress()));
         reload.put(NASRELOAD.RELOADTIME, v.event());
-        out.add(tx.insertInto(NASRELOAD).set(reload)
+        tx.insertInto(NASRELOAD).set(reload)
                 .onConflict(NASRELOAD.NASIPADDRESS)
                 .doUpdate()
-                .set(NASRELOAD.RELOADTIME, v.event()));
-        out.add(LeaseStatements.freeNas(tx, v.nasIpAddress()));
+                .set(NASRELOAD.RELOADTIME, v.event())
+                .execute();
+        LeaseStatements.freeNas(tx, v.nasIpAddress()).execute();
     }
 
     /** Every column of FreeRADIUS's column_list, for the inserts, as expressions over {@code v}. */
@@ -234,27 +267,6 @@ final class RadacctStatements {
         set.put(RADACCT.FRAMEDINTERFACEID, RadacctRows.FRAMED_INTERFACE_ID);
         set.put(RADACCT.DELEGATEDIPV6PREFIX, RadacctRows.inet(RadacctRows.DELEGATED_IPV6_PREFIX));
         return set;
-    }
-
-    /** The records that carry a Framed-IP-Address (sqlippool's updates match the lease by it). */
-    private static List<RadacctValues> withAddress(List<RadacctValues> first, List<RadacctValues> second) {
-        List<RadacctValues> out = new ArrayList<>(first.size() + second.size());
-        for (List<RadacctValues> records : List.of(first, second)) {
-            for (RadacctValues v : records) {
-                if (v.framedIpAddress() != null) {
-                    out.add(v);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static String[] column(List<RadacctValues> records, Function<RadacctValues, String> value) {
-        String[] out = new String[records.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = value.apply(records.get(i));
-        }
-        return out;
     }
 
     /** An inet parameter: the generated columns are of PostgreSQL's own type, bound as text and cast. */

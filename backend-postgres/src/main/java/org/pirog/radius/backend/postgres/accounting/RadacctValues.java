@@ -19,10 +19,12 @@ import org.pirog.radius.core.policy.AttributeText;
  * <p>Class is stored when the request has one (as FreeRADIUS does once its {@code class} column is enabled in
  * queries.conf), printed as FreeRADIUS prints octets ({@code 0x…}); without one it is NULL.
  *
+ * @param status      the Acct-Status-Type's name in {@link org.pirog.radius.core.accounting.AcctStatusType}
  * @param event       Event-Timestamp, else the time the request arrived, in whole seconds ({@code %l})
  * @param sessionTime Acct-Session-Time, or -1 when absent
  */
 record RadacctValues(
+        String status,
         String sessionId,
         String uniqueId,
         String userName,
@@ -56,6 +58,7 @@ record RadacctValues(
             nasPortId = text(packet, "NAS-Port");
         }
         return new RadacctValues(
+                record.statusType().name(),
                 record.sessionId(),
                 record.uniqueSessionId(),
                 record.userName(),

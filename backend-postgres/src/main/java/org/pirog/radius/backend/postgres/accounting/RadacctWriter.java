@@ -64,7 +64,7 @@ public final class RadacctWriter implements AutoCloseable {
     public RadacctWriter(DSLContext dsl, Duration leaseTime, int threads, int capacity, int maxBatch,
             Duration timeout) {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
-        this.statements = new RadacctStatements(leaseTime);
+        this.statements = new RadacctStatements(dsl, leaseTime);
         if (threads < 1 || capacity < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("threads, capacity and maxBatch must be positive");
         }

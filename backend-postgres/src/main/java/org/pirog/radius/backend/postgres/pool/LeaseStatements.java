@@ -4,12 +4,8 @@ import static org.pirog.radius.backend.postgres.schema.Tables.RADIPPOOL;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Query;
-import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.UpdateConditionStep;
 import org.jooq.impl.DSL;
@@ -45,44 +41,28 @@ public final class LeaseStatements {
     }
 
     /**
-     * {@link #extend} for many sessions in one statement: the i-th address, NAS and user name are one session's
-     * ({@code UPDATE … FROM unnest(…)}, so the SQL text is the same for any number of sessions).
+     * {@link #extend} for many sessions in one statement, the sessions being rows of {@code sessions} (which the
+     * caller's statement defines): {@code UPDATE radippool … FROM sessions WHERE …}, not attached to a connection
+     * (it is meant to be part of a larger statement).
      */
-    public static Query extendAll(DSLContext tx, String[] framedIps, String[] nasIps, String[] userNames,
-            Duration leaseTime) {
-        Table<Record> sessions = sessions(framedIps, nasIps, userNames);
-        return tx.update(RADIPPOOL)
+    public static UpdateConditionStep<RadippoolRecord> extendFrom(Table<?> sessions,
+            Field<String> framedIp, Field<String> nasIp, Field<String> userName, Duration leaseTime) {
+        return DSL.update(RADIPPOOL)
                 .set(RADIPPOOL.EXPIRY_TIME, leaseEnd(leaseTime))
                 .from(sessions)
-                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(session(0))))
-                .and(RADIPPOOL.NASIPADDRESS.eq(session(1)))
-                .and(RADIPPOOL.USERNAME.eq(session(2)));
+                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(framedIp)))
+                .and(RADIPPOOL.NASIPADDRESS.eq(nasIp))
+                .and(RADIPPOOL.USERNAME.eq(userName));
     }
 
-    /** {@link #free} for many sessions in one statement: the i-th address and user name are one session's. */
-    public static Query freeAll(DSLContext tx, String[] framedIps, String[] userNames) {
-        Table<Record> sessions = sessions(framedIps, userNames);
-        return tx.update(RADIPPOOL)
+    /** {@link #free} for many sessions in one statement, as {@link #extendFrom}. */
+    public static UpdateConditionStep<RadippoolRecord> freeFrom(Table<?> sessions,
+            Field<String> framedIp, Field<String> userName) {
+        return DSL.update(RADIPPOOL)
                 .set(RADIPPOOL.EXPIRY_TIME, expired())
                 .from(sessions)
-                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(session(0))))
-                .and(RADIPPOOL.USERNAME.eq(session(1)));
-    }
-
-    /** {@code unnest(?, …) AS s(c0, c1, …)}: row i holds the i-th element of each array. */
-    private static Table<Record> sessions(String[]... columns) {
-        List<Field<String[]>> arrays = new ArrayList<>(columns.length);
-        String[] names = new String[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-            arrays.add(DSL.val(columns[i], SQLDataType.CLOB.array()));
-            names[i] = "c" + i;
-        }
-        return DSL.table("unnest({0})", DSL.list(arrays)).as("s", names);
-    }
-
-    /** The i-th column of {@link #sessions}. */
-    private static Field<String> session(int i) {
-        return DSL.field(DSL.name("s", "c" + i), SQLDataType.CLOB);
+                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(framedIp)))
+                .and(RADIPPOOL.USERNAME.eq(userName));
     }
 
     /** Accounting-On/Off: every address leased to sessions of that NAS is free. */
@@ -95,7 +75,7 @@ public final class LeaseStatements {
     /** Now plus the lease time, in whole seconds as sqlippool keeps it. */
     static Field<LocalDateTime> leaseEnd(Duration leaseTime) {
         return DSL.field("localtimestamp(0) + make_interval(secs => {0})", SQLDataType.LOCALDATETIME(0),
-                DSL.val((double) leaseTime.toSeconds()));
+                DSL.inline((double) leaseTime.toSeconds()));
     }
 
     /** One second in the past, as sqlippool frees: free from now on, even within this second. */
@@ -108,7 +88,8 @@ public final class LeaseStatements {
         return inet(DSL.val(address, SQLDataType.VARCHAR));
     }
 
-    private static Field<Object> inet(Field<String> address) {
+    /** An inet expression: a text column cast. */
+    public static Field<Object> inet(Field<String> address) {
         return DSL.field("cast({0} as inet)", Object.class, address);
     }
 }

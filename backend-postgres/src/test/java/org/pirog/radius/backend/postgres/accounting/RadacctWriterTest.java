@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -213,6 +214,38 @@ class RadacctWriterTest {
         assertThat(writer.transactions() - transactions).as("the batch shared transactions")
                 .isLessThan(batch.size());
         assertThat(rows(batch)).isEqualTo(alone);
+    }
+
+    @Test
+    void oneRoundExtendsLeasesOfStartsAndInterimsAndFreesThoseOfStopsUnlessANewSessionTookTheAddress()
+            throws Exception {
+        db.execute("insert into radippool (pool_name, framedipaddress, nasipaddress, username, expiry_time) values"
+                + " ('main', '10.0.0.1', '192.0.2.1', 'bob', localtimestamp - interval '1 hour'),"
+                + " ('main', '10.0.0.2', '192.0.2.1', 'ann', localtimestamp + interval '1 minute'),"
+                + " ('main', '10.0.0.3', '192.0.2.1', 'cid', localtimestamp + interval '1 minute'),"
+                + " ('main', '10.0.0.4', '192.0.2.1', 'dan', localtimestamp + interval '1 minute')");
+        List<AccountingRecord> round = List.of(
+                start("bob-new", T0, "Framed-IP-Address", "10.0.0.1"),
+                record(nas, T0, "Acct-Status-Type", "Stop", "User-Name", "ann", "Acct-Session-Id", "ann-old",
+                        "Framed-IP-Address", "10.0.0.2"),
+                // cid reconnected: his old session's Stop and his new session's Start, sent in that order.
+                record(nas, T0, "Acct-Status-Type", "Stop", "User-Name", "cid", "Acct-Session-Id", "cid-old",
+                        "Framed-IP-Address", "10.0.0.3"),
+                record(nas, T0, "Acct-Status-Type", "Start", "User-Name", "cid", "Acct-Session-Id", "cid-new",
+                        "Framed-IP-Address", "10.0.0.3"),
+                record(nas, T0, "Acct-Status-Type", "Interim-Update", "User-Name", "dan", "Acct-Session-Id",
+                        "dan-now", "Framed-IP-Address", "10.0.0.4"));
+        RadacctStatements statements = new RadacctStatements(db.dsl, Duration.ofHours(1));
+        db.dsl.transaction(configuration -> RadacctBatch.execute(DSL.using(configuration), statements, round));
+
+        String leased = "select count(*) from radippool where framedipaddress = ?::inet"
+                + " and expiry_time > localtimestamp + interval '50 minutes'";
+        String free = "select count(*) from radippool where framedipaddress = ?::inet and expiry_time < localtimestamp";
+        assertThat(db.count(leased, "10.0.0.1")).isEqualTo(1);
+        assertThat(db.count(free, "10.0.0.2")).isEqualTo(1);
+        assertThat(db.count(leased, "10.0.0.3")).isEqualTo(1);
+        assertThat(db.count(leased, "10.0.0.4")).isEqualTo(1);
+        assertThat(db.count("select count(*) from radacct")).isEqualTo(5);
     }
 
     private List<Map<String, Object>> rows(List<AccountingRecord> records) {
