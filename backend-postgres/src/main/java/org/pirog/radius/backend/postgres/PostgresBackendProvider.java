@@ -32,6 +32,8 @@ import org.pirog.radius.core.policy.PolicyException;
 public final class PostgresBackendProvider implements BackendProvider {
     /** The most users whose authorize rows are cached. */
     static final long CACHED_USERS = 1_000_000;
+    /** Users whose rows are read into the authorize cache at start: all of a small ISP's, a bounded start-up. */
+    static final int PRELOADED_USERS = 100_000;
     /** radpostauth rows that may wait for their batch; beyond, rows are dropped (a log, not accounting). */
     private static final int POST_AUTH_QUEUE = 10_000;
     /** Most accounting records in one transaction. */
@@ -115,7 +117,8 @@ public final class PostgresBackendProvider implements BackendProvider {
         StaleSessions stale = new StaleSessions(dsl, settings.staleAfter(), settings.interimInterval(), stalePeriod);
         TableChanges changes = new TableChanges(settings.url(), settings.user(), settings.password(),
                 settings.schema());
-        return new PostgresBackend(dataSource, dsl, new SqlAuthorize(context.dictionary(), dsl, CACHED_USERS),
+        SqlAuthorize authorize = new SqlAuthorize(context.dictionary(), dsl, CACHED_USERS, PRELOADED_USERS);
+        return new PostgresBackend(dataSource, dsl, authorize,
                 new NasClients(dsl), changes, pool, radacct, stale, new PostAuthWriter(dsl, POST_AUTH_QUEUE), clock);
     }
 }

@@ -10,13 +10,21 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
 import org.jooq.Record3;
+import org.jooq.Record4;
 import org.jooq.Result;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.pirog.radius.codec.dictionary.AttributeDefinition;
 import org.pirog.radius.codec.dictionary.Dictionary;
@@ -54,6 +62,11 @@ import org.slf4j.LoggerFactory;
  * server); while that connection is down the cache is bypassed, and it is emptied once it is back. Entries also
  * expire after {@value #EXPIRY_MINUTES} minutes, in case a change was made with the triggers disabled
  * ({@code session_replication_role = replica}). Thread-safe.
+ *
+ * <p>Each time the listener starts (or comes back), the rows of the first users (by name, up to
+ * {@code preloadUsers}) and of every group are read in a few statements into the emptied cache, so that a server
+ * just started does not send its first few thousand requests to the database one user at a time. This runs on the
+ * listener's thread: a change committed meanwhile is heard after it, and drops what the preload read.
  */
 public final class SqlAuthorize implements TableChanges.Subscriber {
     private static final Logger LOG = LoggerFactory.getLogger(SqlAuthorize.class);
@@ -76,6 +89,7 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
     private final @Nullable AttributeDefinition fallThrough;
     private final Cache<String, UserRows> users;
     private final Cache<String, GroupRows> groups;
+    private final int preloadUsers;
     /** Whether notifications are being received, so that cached rows can be trusted. */
     private volatile boolean listening;
     /** Counts the times a whole cache was emptied. */
@@ -83,8 +97,13 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
 
     /**
      * @param maximumUsers the most users cached (groups: a tenth of it, at least 1,000); 0 caches nothing
+     * @param preloadUsers how many users' rows to read into the cache whenever the listener starts; 0 none
      */
-    public SqlAuthorize(Dictionary dictionary, DSLContext dsl, long maximumUsers) {
+    public SqlAuthorize(Dictionary dictionary, DSLContext dsl, long maximumUsers, int preloadUsers) {
+        if (preloadUsers < 0 || preloadUsers > maximumUsers) {
+            throw new IllegalArgumentException("preloadUsers must be from 0 to maximumUsers: " + preloadUsers);
+        }
+        this.preloadUsers = preloadUsers;
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
         this.dsl = Objects.requireNonNull(dsl, "dsl");
         this.fallThrough = dictionary.attribute("Fall-Through");
@@ -164,29 +183,127 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
     }
 
     private UserRows loadUser(String userName) {
-        List<PolicyItem> check = items(userName, dsl.select(RADCHECK.ATTRIBUTE, RADCHECK.OP, RADCHECK.VALUE)
-                .from(RADCHECK).where(RADCHECK.USERNAME.eq(userName)).orderBy(RADCHECK.ID).fetch());
-        List<PolicyItem> reply = items(userName, dsl.select(RADREPLY.ATTRIBUTE, RADREPLY.OP, RADREPLY.VALUE)
-                .from(RADREPLY).where(RADREPLY.USERNAME.eq(userName)).orderBy(RADREPLY.ID).fetch());
-        List<String> groupNames = dsl.select(RADUSERGROUP.GROUPNAME).from(RADUSERGROUP)
-                .where(RADUSERGROUP.USERNAME.eq(userName))
-                .orderBy(RADUSERGROUP.PRIORITY, RADUSERGROUP.ID)
-                .fetch(RADUSERGROUP.GROUPNAME);
+        return userRows(userName, rows(dsl.select(RADCHECK.ATTRIBUTE, RADCHECK.OP, RADCHECK.VALUE)
+                        .from(RADCHECK).where(RADCHECK.USERNAME.eq(userName)).orderBy(RADCHECK.ID).fetch()),
+                rows(dsl.select(RADREPLY.ATTRIBUTE, RADREPLY.OP, RADREPLY.VALUE)
+                        .from(RADREPLY).where(RADREPLY.USERNAME.eq(userName)).orderBy(RADREPLY.ID).fetch()),
+                dsl.select(RADUSERGROUP.GROUPNAME).from(RADUSERGROUP)
+                        .where(RADUSERGROUP.USERNAME.eq(userName))
+                        .orderBy(RADUSERGROUP.PRIORITY, RADUSERGROUP.ID)
+                        .fetch(RADUSERGROUP.GROUPNAME));
+    }
+
+    private UserRows userRows(String userName, List<Row> checkRows, List<Row> replyRows, List<String> groupNames) {
+        List<PolicyItem> check = items(userName, checkRows);
+        List<PolicyItem> reply = items(userName, replyRows);
         PolicyRule replyRule = reply.isEmpty() ? null : rule(userName, List.of(), reply);
         return new UserRows(check.isEmpty() ? null : rule(userName, check, List.of()), replyRule,
                 replyRule == null ? FallThrough.DEFAULT : fallThrough(reply, replyRule), List.copyOf(groupNames));
     }
 
     private GroupRows loadGroup(String group) {
-        List<PolicyItem> check = items(group, dsl.select(RADGROUPCHECK.ATTRIBUTE, RADGROUPCHECK.OP,
-                RADGROUPCHECK.VALUE).from(RADGROUPCHECK).where(RADGROUPCHECK.GROUPNAME.eq(group))
-                .orderBy(RADGROUPCHECK.ID).fetch());
-        List<PolicyItem> reply = items(group, dsl.select(RADGROUPREPLY.ATTRIBUTE, RADGROUPREPLY.OP,
-                RADGROUPREPLY.VALUE).from(RADGROUPREPLY).where(RADGROUPREPLY.GROUPNAME.eq(group))
-                .orderBy(RADGROUPREPLY.ID).fetch());
+        return groupRows(group, rows(dsl.select(RADGROUPCHECK.ATTRIBUTE, RADGROUPCHECK.OP, RADGROUPCHECK.VALUE)
+                        .from(RADGROUPCHECK).where(RADGROUPCHECK.GROUPNAME.eq(group))
+                        .orderBy(RADGROUPCHECK.ID).fetch()),
+                rows(dsl.select(RADGROUPREPLY.ATTRIBUTE, RADGROUPREPLY.OP, RADGROUPREPLY.VALUE)
+                        .from(RADGROUPREPLY).where(RADGROUPREPLY.GROUPNAME.eq(group))
+                        .orderBy(RADGROUPREPLY.ID).fetch()));
+    }
+
+    private GroupRows groupRows(String group, List<Row> checkRows, List<Row> replyRows) {
+        List<PolicyItem> check = items(group, checkRows);
+        List<PolicyItem> reply = items(group, replyRows);
         PolicyRule replyRule = reply.isEmpty() ? null : rule(group, List.of(), reply);
         return new GroupRows(check.isEmpty() ? null : rule(group, check, List.of()), replyRule,
                 replyRule == null ? FallThrough.DEFAULT : fallThrough(reply, replyRule));
+    }
+
+    /**
+     * Reads every group's rows and then the first {@link #preloadUsers} users' rows, a statement per table, into
+     * the cache. A failure only leaves the cache to fill as requests come.
+     */
+    private void preload() {
+        if (preloadUsers == 0) {
+            return;
+        }
+        long began = System.nanoTime();
+        try {
+            int groupCount = preloadGroups();
+            int userCount = preloadUsers();
+            LOG.info("authorize cache: {} users and {} groups read in {} ms", userCount, groupCount,
+                    (System.nanoTime() - began) / 1_000_000);
+        } catch (DataAccessException e) {
+            LOG.warn("authorize cache not preloaded ({}); it fills as requests come", e.getMessage());
+        }
+    }
+
+    private int preloadGroups() {
+        Map<String, List<Row>> check = byOwner(dsl.select(RADGROUPCHECK.GROUPNAME, RADGROUPCHECK.ATTRIBUTE,
+                RADGROUPCHECK.OP, RADGROUPCHECK.VALUE).from(RADGROUPCHECK)
+                .orderBy(RADGROUPCHECK.GROUPNAME, RADGROUPCHECK.ID).fetch());
+        Map<String, List<Row>> reply = byOwner(dsl.select(RADGROUPREPLY.GROUPNAME, RADGROUPREPLY.ATTRIBUTE,
+                RADGROUPREPLY.OP, RADGROUPREPLY.VALUE).from(RADGROUPREPLY)
+                .orderBy(RADGROUPREPLY.GROUPNAME, RADGROUPREPLY.ID).fetch());
+        Set<String> names = new HashSet<>(check.keySet());
+        names.addAll(reply.keySet());
+        for (String group : names) {
+            groups.put(group, groupRows(group, check.getOrDefault(group, List.of()),
+                    reply.getOrDefault(group, List.of())));
+        }
+        return names.size();
+    }
+
+    /** The first users by name: their rows are those with a name up to the last one's. */
+    private int preloadUsers() {
+        List<String> names = dsl.select(RADCHECK.USERNAME).from(RADCHECK)
+                .union(DSL.select(RADREPLY.USERNAME).from(RADREPLY))
+                .union(DSL.select(RADUSERGROUP.USERNAME).from(RADUSERGROUP))
+                .orderBy(DSL.field(DSL.name(RADCHECK.USERNAME.getName())))
+                .limit(preloadUsers)
+                .fetch(RADCHECK.USERNAME);
+        if (names.isEmpty()) {
+            return 0;
+        }
+        String last = names.getLast();
+        Map<String, List<Row>> check = byOwner(dsl.select(RADCHECK.USERNAME, RADCHECK.ATTRIBUTE, RADCHECK.OP,
+                RADCHECK.VALUE).from(RADCHECK).where(RADCHECK.USERNAME.le(last))
+                .orderBy(RADCHECK.USERNAME, RADCHECK.ID).fetch());
+        Map<String, List<Row>> reply = byOwner(dsl.select(RADREPLY.USERNAME, RADREPLY.ATTRIBUTE, RADREPLY.OP,
+                RADREPLY.VALUE).from(RADREPLY).where(RADREPLY.USERNAME.le(last))
+                .orderBy(RADREPLY.USERNAME, RADREPLY.ID).fetch());
+        Map<String, List<String>> memberships = new HashMap<>();
+        for (Record2<String, String> row : dsl.select(RADUSERGROUP.USERNAME, RADUSERGROUP.GROUPNAME)
+                .from(RADUSERGROUP).where(RADUSERGROUP.USERNAME.le(last))
+                .orderBy(RADUSERGROUP.USERNAME, RADUSERGROUP.PRIORITY, RADUSERGROUP.ID).fetch()) {
+            memberships.computeIfAbsent(row.value1(), name -> new ArrayList<>()).add(row.value2());
+        }
+        for (String name : names) {
+            users.put(name, userRows(name, check.getOrDefault(name, List.of()), reply.getOrDefault(name, List.of()),
+                    memberships.getOrDefault(name, List.of())));
+        }
+        return names.size();
+    }
+
+    /** One attribute row of a check or reply table. */
+    private record Row(String attribute, String op, String value) {
+    }
+
+    private static List<Row> rows(Result<Record3<String, String, String>> result) {
+        List<Row> rows = new ArrayList<>(result.size());
+        for (Record3<String, String, String> record : result) {
+            rows.add(new Row(record.value1(), record.value2(), record.value3()));
+        }
+        return rows;
+    }
+
+    /** Rows of (owner, attribute, op, value) grouped by owner, each owner's in the order read. */
+    private static Map<String, List<Row>> byOwner(Result<Record4<String, String, String, String>> result) {
+        Map<String, List<Row>> rows = new HashMap<>();
+        for (Record4<String, String, String, String> record : result) {
+            rows.computeIfAbsent(record.value1(), owner -> new ArrayList<>())
+                    .add(new Row(record.value2(), record.value3(), record.value4()));
+        }
+        return rows;
     }
 
     @Override
@@ -219,6 +336,7 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
         groups.invalidateAll();
         clears.incrementAndGet();
         listening = true;
+        preload();
     }
 
     /** Whether cached rows are used (notifications are being received). */
@@ -251,10 +369,10 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
     }
 
     /** The rows as policy items, each compiled once to leave out what FreeRADIUS would refuse. */
-    private List<PolicyItem> items(String owner, Result<Record3<String, String, String>> rows) {
+    private List<PolicyItem> items(String owner, List<Row> rows) {
         List<PolicyItem> items = new ArrayList<>(rows.size());
-        for (Record3<String, String, String> row : rows) {
-            PolicyItem item = item(owner, row.value1(), row.value2(), row.value3());
+        for (Row row : rows) {
+            PolicyItem item = item(owner, row.attribute(), row.op(), row.value());
             if (item != null) {
                 items.add(item);
             }

@@ -140,12 +140,43 @@ class AuthorizeCacheTest {
         }
     }
 
+    @Test
+    void theListenerPreloadsTheFirstUsersAndEveryGroupSoTheirFirstRequestRunsNoStatement() throws Exception {
+        TestDatabase.executeIn(schema, """
+                insert into radreply (username, attribute, op, value) values ('bob', 'Session-Timeout', '=', '30');
+                insert into radusergroup (username, groupname, priority) values ('bob', 'staff', 1);
+                insert into radcheck (username, attribute, op, value) values ('cid', 'Cleartext-Password', ':=', 'x');
+                """);
+        AtomicInteger statements = new AtomicInteger();
+        try (Fixture fixture = new Fixture(statements, 2)) {
+            awaitTrue(() -> fixture.authorize.cachedUsers() == 2, 5_000);
+            statements.set(0);
+            PolicyContext ann = context("ann");
+            assertThat(fixture.authorize.apply("ann", ann)).isTrue();
+            assertThat(password(ann.control().items())).isEqualTo("old");
+            PolicyContext bob = context("bob");
+            assertThat(fixture.authorize.apply("bob", bob)).isTrue();
+            assertThat(bob.reply().items().toString()).contains("Session-Timeout", "Idle-Timeout");
+            assertThat(statements.get()).as("ann, bob and their group were preloaded").isZero();
+            // Only the first two users by name: cid is read when asked for.
+            assertThat(password(fixture.control("cid"))).isEqualTo("x");
+            assertThat(statements.get()).isEqualTo(3);
+            // A change after the preload drops what it read.
+            TestDatabase.executeIn(schema, "update radcheck set value = 'new' where username = 'ann'");
+            awaitTrue(() -> "new".equals(password(fixture.control("ann"))), 1_000);
+        }
+    }
+
     /** SqlAuthorize and TableChanges on their own, with every statement counted. */
     private final class Fixture implements AutoCloseable {
         final SqlAuthorize authorize;
         final TableChanges changes;
 
         Fixture(AtomicInteger statements) {
+            this(statements, 0);
+        }
+
+        Fixture(AtomicInteger statements, int preloadUsers) {
             PGSimpleDataSource dataSource = TestDatabase.dataSource();
             dataSource.setCurrentSchema(schema);
             DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
@@ -155,7 +186,7 @@ class AuthorizeCacheTest {
                     statements.incrementAndGet();
                 }
             });
-            authorize = new SqlAuthorize(Dictionary.pirog(), dsl, 1_000);
+            authorize = new SqlAuthorize(Dictionary.pirog(), dsl, 1_000, preloadUsers);
             changes = new TableChanges(TestDatabase.URL, null, null, schema);
             changes.subscribe(authorize);
             changes.start();
