@@ -18,6 +18,7 @@ import org.pirog.radius.backend.postgres.authorize.TableChanges;
 import org.pirog.radius.backend.postgres.nas.NasClients;
 import org.pirog.radius.backend.postgres.pool.SqlIpPool;
 import org.pirog.radius.backend.postgres.postauth.PostAuthWriter;
+import org.pirog.radius.core.backend.BackendCheck;
 import org.pirog.radius.core.backend.BackendContext;
 import org.pirog.radius.core.backend.BackendProvider;
 import org.pirog.radius.core.config.ConfigError;
@@ -61,36 +62,8 @@ public final class PostgresBackendProvider implements BackendProvider {
     @Override
     public PostgresBackend create(BackendContext context) throws ConfigException {
         ConfigSection section = context.settings();
-        List<ConfigError> errors = new ArrayList<>();
-        PostgresSettings settings = PostgresSettings.read(section, environment, errors);
-        if (!errors.isEmpty()) {
-            throw new ConfigException(errors);
-        }
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("pirog-postgres");
-        config.setJdbcUrl(settings.url());
-        if (settings.user() != null) {
-            config.setUsername(settings.user());
-        }
-        if (settings.password() != null) {
-            config.setPassword(settings.password());
-        }
-        config.setSchema(settings.schema());
-        config.setMaximumPoolSize(settings.poolSize());
-        // A NAS retransmits within seconds: waiting 30 s (the default) for a connection helps nobody, and the
-        // pool's reconnect attempts back off up to a third of this, so a short timeout also recovers sooner after
-        // PostgreSQL comes back.
-        config.setConnectionTimeout(3_000);
-        config.setValidationTimeout(1_000);
-        // Start-up fails at once on a wrong URL or password, not at the first request.
-        config.setInitializationFailTimeout(10_000);
-        HikariDataSource dataSource;
-        try {
-            dataSource = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new ConfigException(section.file(), section.line(), "cannot connect to " + settings.url() + ": "
-                    + e.getMessage());
-        }
+        PostgresSettings settings = settings(section);
+        HikariDataSource dataSource = dataSource(settings, section);
         try {
             SchemaMigration.migrate(dataSource, settings.schema());
         } catch (SchemaException e) {
@@ -120,5 +93,57 @@ public final class PostgresBackendProvider implements BackendProvider {
         SqlAuthorize authorize = new SqlAuthorize(context.dictionary(), dsl, CACHED_USERS, PRELOADED_USERS);
         return new PostgresBackend(dataSource, dsl, authorize,
                 new NasClients(dsl), changes, pool, radacct, stale, new PostAuthWriter(dsl, POST_AUTH_QUEUE), clock);
+    }
+
+    /**
+     * {@code radiusd -C}: the settings, a connection with them, and what start-up would do to the schema, found
+     * without changing it. The {@code nas} table is a source of clients even while it is empty.
+     */
+    @Override
+    public BackendCheck check(BackendContext context) throws ConfigException {
+        ConfigSection section = context.settings();
+        PostgresSettings settings = settings(section);
+        try (HikariDataSource dataSource = dataSource(settings, section)) {
+            return new BackendCheck(true, List.of(SchemaMigration.check(dataSource, settings.schema())));
+        } catch (SchemaException e) {
+            throw new ConfigException(section.file(), section.line(), e.getMessage());
+        }
+    }
+
+    private PostgresSettings settings(ConfigSection section) throws ConfigException {
+        List<ConfigError> errors = new ArrayList<>();
+        PostgresSettings settings = PostgresSettings.read(section, environment, errors);
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return settings;
+    }
+
+    private static HikariDataSource dataSource(PostgresSettings settings, ConfigSection section)
+            throws ConfigException {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("pirog-postgres");
+        config.setJdbcUrl(settings.url());
+        if (settings.user() != null) {
+            config.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
+        config.setSchema(settings.schema());
+        config.setMaximumPoolSize(settings.poolSize());
+        // A NAS retransmits within seconds: waiting 30 s (the default) for a connection helps nobody, and the
+        // pool's reconnect attempts back off up to a third of this, so a short timeout also recovers sooner after
+        // PostgreSQL comes back.
+        config.setConnectionTimeout(3_000);
+        config.setValidationTimeout(1_000);
+        // Start-up fails at once on a wrong URL or password, not at the first request.
+        config.setInitializationFailTimeout(10_000);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new ConfigException(section.file(), section.line(), "cannot connect to " + settings.url() + ": "
+                    + e.getMessage());
+        }
     }
 }

@@ -97,17 +97,87 @@ public final class SchemaMigration {
 
     private static Outcome migrateLocked(DataSource dataSource, String schema, DSLContext dsl)
             throws SchemaException {
-        Map<String, Set<String>> columns = columns(dsl, schema);
-        Flyway flyway = Flyway.configure()
+        Flyway flyway = flyway(dataSource, schema);
+        Found found = found(dsl, schema);
+        switch (found) {
+            case HISTORY -> {
+                flyway.migrate();
+                return Outcome.MIGRATED;
+            }
+            case OTHER_TABLES, NOTHING -> {
+                if (found == Found.OTHER_TABLES) {
+                    // Other applications' tables: Flyway only migrates a schema it knows, so it learns this one
+                    // at version 0, below every migration.
+                    Flyway.configure().configuration(flyway.getConfiguration()).baselineVersion("0")
+                            .baselineDescription("schema without rlm_sql tables").load().baseline();
+                }
+                flyway.migrate();
+                LOG.info("schema {}: created the rlm_sql tables", schema);
+                return Outcome.CREATED;
+            }
+            default -> {
+                flyway.baseline();
+                flyway.migrate();
+                LOG.info("schema {}: adopted FreeRADIUS's rlm_sql tables (Flyway baseline at version {})", schema,
+                        FREERADIUS_VERSION);
+                return Outcome.ADOPTED;
+            }
+        }
+    }
+
+    /**
+     * What {@link #migrate} would do, found without changing anything (for {@code radiusd -C}).
+     *
+     * @return one line for the operator
+     * @throws SchemaException when {@link #migrate} would refuse the schema, or the database fails
+     */
+    public static String check(DataSource dataSource, String schema) throws SchemaException {
+        try (Connection connection = dataSource.getConnection()) {
+            DSLContext dsl = DSL.using(connection, SQLDialect.POSTGRES);
+            Found found = found(dsl, schema);
+            if (found == Found.NOTHING || found == Found.OTHER_TABLES) {
+                return "schema " + schema + ": no rlm_sql tables yet; radiusd creates them when it starts";
+            }
+            int pending = flyway(dataSource, schema).info().pending().length;
+            if (found == Found.FREERADIUS) {
+                return "schema " + schema + ": FreeRADIUS's rlm_sql tables; radiusd adopts them when it starts"
+                        + " (Flyway baseline at version " + FREERADIUS_VERSION + ", existing rows unchanged), then"
+                        + " applies " + (pending - 1) + " migration(s)";
+            }
+            return "schema " + schema + ": " + (pending == 0 ? "up to date"
+                    : pending + " migration(s) pending; radiusd applies them when it starts");
+        } catch (SQLException | org.jooq.exception.DataAccessException | FlywayException e) {
+            throw new SchemaException("schema " + schema + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Flyway flyway(DataSource dataSource, String schema) {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(schema)
                 .locations("classpath:db/migration")
                 .baselineVersion(FREERADIUS_VERSION)
                 .baselineDescription("FreeRADIUS 3.2 schema.sql, adopted")
                 .load();
+    }
+
+    /** What a schema holds, as far as migrating it goes. */
+    private enum Found {
+        /** Flyway's history: Pirog's migrations made or adopted it. */
+        HISTORY,
+        /** Nothing at all. */
+        NOTHING,
+        /** Tables, none of them rlm_sql's. */
+        OTHER_TABLES,
+        /** FreeRADIUS 3.2's rlm_sql tables, every column there. */
+        FREERADIUS
+    }
+
+    /** @throws SchemaException when the schema holds part of an rlm_sql schema and no Flyway history */
+    private static Found found(DSLContext dsl, String schema) throws SchemaException {
+        Map<String, Set<String>> columns = columns(dsl, schema);
         if (columns.containsKey(HISTORY)) {
-            flyway.migrate();
-            return Outcome.MIGRATED;
+            return Found.HISTORY;
         }
         List<String> missing = new ArrayList<>();
         int present = 0;
@@ -125,26 +195,14 @@ public final class SchemaMigration {
             }
         }
         if (present == 0) {
-            if (!columns.isEmpty()) {
-                // Other applications' tables: Flyway only migrates a schema it knows, so it learns this one
-                // at version 0, below every migration.
-                Flyway.configure().configuration(flyway.getConfiguration()).baselineVersion("0")
-                        .baselineDescription("schema without rlm_sql tables").load().baseline();
-            }
-            flyway.migrate();
-            LOG.info("schema {}: created the rlm_sql tables", schema);
-            return Outcome.CREATED;
+            return columns.isEmpty() ? Found.NOTHING : Found.OTHER_TABLES;
         }
         if (!missing.isEmpty()) {
             missing.sort(null);
             throw new SchemaException("schema " + schema + " holds rlm_sql tables but is not FreeRADIUS 3.2's schema"
                     + " and has no Flyway history; missing: " + String.join(", ", missing));
         }
-        flyway.baseline();
-        flyway.migrate();
-        LOG.info("schema {}: adopted FreeRADIUS's rlm_sql tables (Flyway baseline at version {})", schema,
-                FREERADIUS_VERSION);
-        return Outcome.ADOPTED;
+        return Found.FREERADIUS;
     }
 
     /** The schema's tables and their columns. */

@@ -119,6 +119,39 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void checkingSaysWhatStartWouldDoAndChangesNothing() throws Exception {
+        String empty = schema("checkempty");
+        assertThat(SchemaMigration.check(TestDatabase.dataSource(), empty))
+                .isEqualTo("schema " + empty + ": no rlm_sql tables yet; radiusd creates them when it starts");
+        assertThat(tables(empty)).isEmpty();
+
+        String freeradius = schema("checkfr");
+        TestDatabase.runFile(freeradius, TestDatabase.FREERADIUS_SCHEMA);
+        TestDatabase.executeIn(freeradius, "insert into radcheck (username, attribute, op, value) values"
+                + " ('alice', 'Cleartext-Password', ':=', 'secret')");
+        List<String> before = dump(freeradius);
+        List<String> tablesBefore = tables(freeradius);
+        assertThat(SchemaMigration.check(TestDatabase.dataSource(), freeradius))
+                .startsWith("schema " + freeradius + ": FreeRADIUS's rlm_sql tables; radiusd adopts them")
+                .endsWith("then applies 3 migration(s)");
+        assertThat(tables(freeradius)).isEqualTo(tablesBefore).doesNotContain("flyway_schema_history");
+        assertThat(dump(freeradius)).isEqualTo(before);
+
+        SchemaMigration.migrate(TestDatabase.dataSource(), freeradius);
+        assertThat(SchemaMigration.check(TestDatabase.dataSource(), freeradius))
+                .isEqualTo("schema " + freeradius + ": up to date");
+        TestDatabase.executeIn(freeradius, "delete from flyway_schema_history where version = '5'");
+        assertThat(SchemaMigration.check(TestDatabase.dataSource(), freeradius))
+                .isEqualTo("schema " + freeradius + ": 1 migration(s) pending; radiusd applies them when it starts");
+
+        String partial = schema("checkpartial");
+        TestDatabase.runFile(partial, TestDatabase.FREERADIUS_SCHEMA);
+        TestDatabase.executeIn(partial, "drop table nasreload");
+        assertThatThrownBy(() -> SchemaMigration.check(TestDatabase.dataSource(), partial))
+                .isInstanceOf(SchemaException.class).hasMessageContaining("missing: nasreload");
+    }
+
+    @Test
     void theMigratedSchemaIsFreeRadiusSchemaColumnByColumn() throws Exception {
         String theirs = schema("freeradius");
         TestDatabase.runFile(theirs, TestDatabase.FREERADIUS_SCHEMA);

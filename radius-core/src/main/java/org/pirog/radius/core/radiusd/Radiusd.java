@@ -55,23 +55,40 @@ public final class Radiusd {
             return OK;
         }
         Logging.configure(options, home);
+        if (options.checkOnly()) {
+            return check(options, out, err);
+        }
         ServerSetup setup;
         try {
             setup = ServerSetup.load(options);
         } catch (ConfigException e) {
-            for (ConfigError error : e.errors()) {
-                err.println(error);
-            }
-            err.println("radiusd: the configuration in " + options.configDirectory() + " has " + e.errors().size()
-                    + (e.errors().size() == 1 ? " error" : " errors"));
-            return FAILED;
-        }
-        if (options.checkOnly()) {
-            setup.closeBackend();
-            out.println("Configuration appears to be OK");
-            return OK;
+            return reportErrors(e, options, err);
         }
         return serve(setup, options, err);
+    }
+
+    /** {@code -C}: every error, or the backend's notes and FreeRADIUS's words for a good configuration. */
+    private static int check(RadiusdOptions options, PrintStream out, PrintStream err) {
+        List<String> notes;
+        try {
+            notes = ServerSetup.check(options);
+        } catch (ConfigException e) {
+            return reportErrors(e, options, err);
+        }
+        for (String note : notes) {
+            out.println(note);
+        }
+        out.println("Configuration appears to be OK");
+        return OK;
+    }
+
+    private static int reportErrors(ConfigException e, RadiusdOptions options, PrintStream err) {
+        for (ConfigError error : e.errors()) {
+            err.println(error);
+        }
+        err.println("radiusd: the configuration in " + options.configDirectory() + " has " + e.errors().size()
+                + (e.errors().size() == 1 ? " error" : " errors"));
+        return FAILED;
     }
 
     private static int serve(ServerSetup setup, RadiusdOptions options, PrintStream err) {

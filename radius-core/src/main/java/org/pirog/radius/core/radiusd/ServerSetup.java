@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.ServiceLoader;
 import org.jspecify.annotations.Nullable;
 import org.pirog.radius.codec.dictionary.Dictionary;
 import org.pirog.radius.codec.dictionary.DictionaryError;
 import org.pirog.radius.codec.dictionary.DictionaryException;
 import org.pirog.radius.core.backend.Backend;
+import org.pirog.radius.core.backend.BackendCheck;
 import org.pirog.radius.core.backend.BackendContext;
 import org.pirog.radius.core.backend.BackendProvider;
 import org.pirog.radius.core.config.ConfigError;
@@ -46,26 +48,84 @@ final class ServerSetup {
     }
 
     static ServerSetup load(RadiusdOptions options) throws ConfigException {
-        // Absolute, so that ${confdir} and the paths made from it do not depend on where they are resolved.
-        Path dir = options.configDirectory().toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new ConfigException(dir.toString(), 0, "no such configuration directory (give one with -d)");
+        ConfigFiles files = ConfigFiles.read(options);
+        Backend backend = null;
+        BackendProvider provider = provider(files.config, files.errors);
+        if (provider != null && files.dictionary != null) {
+            try {
+                backend = provider.create(files.backendContext());
+            } catch (ConfigException e) {
+                files.errors.addAll(e.errors());
+            }
         }
-        MainConfig config = MainConfig.load(dir);
-        List<ConfigError> errors = new ArrayList<>();
-        Dictionary dictionary = dictionary(config, dir, errors);
-        int errorsBeforeClients = errors.size();
-        List<Nas> clients = clients(config, errors);
-        boolean clientsRead = errors.size() == errorsBeforeClients;
-        Backend backend = backend(config, dictionary, dir, errors);
-        if (clientsRead && clients.isEmpty() && (backend == null || backend.clients() == null)) {
-            errors.add(new ConfigError(config.clientsFile().toString(), 0, "defines no client"));
-        }
-        if (!errors.isEmpty()) {
+        files.requireClients(backend != null && backend.clients() != null);
+        if (!files.errors.isEmpty()) {
             closeQuietly(backend);
-            throw new ConfigException(errors);
+            throw new ConfigException(files.errors);
         }
-        return new ServerSetup(config, dictionary, clients, backend, dir);
+        return new ServerSetup(files.config, files.dictionary, files.clients, backend, files.dir);
+    }
+
+    /**
+     * {@code radiusd -C}: reads and checks everything {@link #load} does, asking the backend to check its
+     * configuration without starting it (so that checking never changes a database).
+     *
+     * @return the backend's notes for the operator
+     */
+    static List<String> check(RadiusdOptions options) throws ConfigException {
+        ConfigFiles files = ConfigFiles.read(options);
+        BackendCheck check = null;
+        BackendProvider provider = provider(files.config, files.errors);
+        if (provider != null && files.dictionary != null) {
+            try {
+                check = provider.check(files.backendContext());
+            } catch (ConfigException e) {
+                files.errors.addAll(e.errors());
+            }
+        }
+        files.requireClients(check != null && check.definesClients());
+        if (!files.errors.isEmpty()) {
+            throw new ConfigException(files.errors);
+        }
+        return check == null ? List.of() : check.notes();
+    }
+
+    /** The main configuration, dictionary and clients.conf, read; every error collected. */
+    private static final class ConfigFiles {
+        final Path dir;
+        final MainConfig config;
+        final List<ConfigError> errors = new ArrayList<>();
+        final @Nullable Dictionary dictionary;
+        final List<Nas> clients;
+        final boolean clientsRead;
+
+        private ConfigFiles(RadiusdOptions options) throws ConfigException {
+            // Absolute, so that ${confdir} and the paths made from it do not depend on where they are resolved.
+            dir = options.configDirectory().toAbsolutePath().normalize();
+            if (!Files.isDirectory(dir)) {
+                throw new ConfigException(dir.toString(), 0, "no such configuration directory (give one with -d)");
+            }
+            config = MainConfig.load(dir);
+            dictionary = dictionary(config, dir, errors);
+            int errorsBeforeClients = errors.size();
+            clients = clients(config, errors);
+            clientsRead = errors.size() == errorsBeforeClients;
+        }
+
+        static ConfigFiles read(RadiusdOptions options) throws ConfigException {
+            return new ConfigFiles(options);
+        }
+
+        BackendContext backendContext() {
+            return new BackendContext(Objects.requireNonNull(dictionary), dir, config.backendSettings());
+        }
+
+        /** An empty clients.conf is an error only when the backend defines no clients either. */
+        void requireClients(boolean backendDefinesClients) {
+            if (clientsRead && clients.isEmpty() && !backendDefinesClients) {
+                errors.add(new ConfigError(config.clientsFile().toString(), 0, "defines no client"));
+            }
+        }
     }
 
     MainConfig config() {
@@ -130,20 +190,12 @@ final class ServerSetup {
         }
     }
 
-    private static @Nullable Backend backend(MainConfig config, @Nullable Dictionary dictionary, Path dir,
-            List<ConfigError> errors) {
-        if (dictionary == null) {
-            return null;
-        }
+    /** The provider the configuration names, found in lib/; else an error and null. */
+    private static @Nullable BackendProvider provider(MainConfig config, List<ConfigError> errors) {
         List<String> known = new ArrayList<>();
         for (BackendProvider provider : ServiceLoader.load(BackendProvider.class)) {
             if (provider.name().equals(config.backendName())) {
-                try {
-                    return provider.create(new BackendContext(dictionary, dir, config.backendSettings()));
-                } catch (ConfigException e) {
-                    errors.addAll(e.errors());
-                    return null;
-                }
+                return provider;
             }
             known.add(provider.name());
         }
