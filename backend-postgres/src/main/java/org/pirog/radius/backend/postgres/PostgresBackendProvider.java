@@ -11,6 +11,7 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.pirog.radius.backend.postgres.accounting.RadacctWriter;
 import org.pirog.radius.backend.postgres.accounting.StaleSessions;
 import org.pirog.radius.backend.postgres.authorize.SqlAuthorize;
@@ -25,12 +26,15 @@ import org.pirog.radius.core.config.ConfigError;
 import org.pirog.radius.core.config.ConfigException;
 import org.pirog.radius.core.config.ConfigSection;
 import org.pirog.radius.core.policy.PolicyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the {@code postgres} backend from {@code backend postgres { … }} (see {@link PostgresSettings}): one
  * HikariCP pool, the schema migrated or adopted ({@link SchemaMigration}), one shared jOOQ {@link DSLContext}.
  */
 public final class PostgresBackendProvider implements BackendProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresBackendProvider.class);
     /** The most users whose authorize rows are cached. */
     static final long CACHED_USERS = 1_000_000;
     /** Users whose rows are read into the authorize cache at start: all of a small ISP's, a bounded start-up. */
@@ -72,6 +76,10 @@ public final class PostgresBackendProvider implements BackendProvider {
         }
         DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES,
                 new Settings().withExecuteLogging(false).withRenderSchema(false));
+        String autovacuum = autovacuumWarning(dsl);
+        if (autovacuum != null) {
+            LOG.warn(autovacuum);
+        }
         // Group commit needs few connections: each writer thread holds one per transaction.
         int writers = settings.accountingWriters();
         SqlIpPool pool;
@@ -104,10 +112,28 @@ public final class PostgresBackendProvider implements BackendProvider {
         ConfigSection section = context.settings();
         PostgresSettings settings = settings(section);
         try (HikariDataSource dataSource = dataSource(settings, section)) {
-            return new BackendCheck(true, List.of(SchemaMigration.check(dataSource, settings.schema())));
+            List<String> notes = new ArrayList<>();
+            notes.add(SchemaMigration.check(dataSource, settings.schema()));
+            String autovacuum = autovacuumWarning(DSL.using(dataSource, SQLDialect.POSTGRES));
+            if (autovacuum != null) {
+                notes.add(autovacuum);
+            }
+            return new BackendCheck(true, notes);
         } catch (SchemaException e) {
             throw new ConfigException(section.file(), section.line(), e.getMessage());
         }
+    }
+
+    /**
+     * A warning when the server runs without autovacuum: radacct's rows change all day, and without VACUUM and
+     * ANALYZE its open-session indexes bloat and the plans of accounting's statements go stale.
+     */
+    static @Nullable String autovacuumWarning(DSLContext dsl) {
+        if ("on".equals(dsl.fetchValue("show autovacuum"))) {
+            return null;
+        }
+        return "autovacuum is off on this PostgreSQL: radacct's indexes will bloat and accounting slow down as it"
+                + " grows; turn autovacuum on, or run VACUUM ANALYZE radacct often";
     }
 
     private PostgresSettings settings(ConfigSection section) throws ConfigException {

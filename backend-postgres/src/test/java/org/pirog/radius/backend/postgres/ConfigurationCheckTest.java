@@ -38,8 +38,10 @@ class ConfigurationCheckTest {
     void checkingAnEmptySchemaSaysItWillBeCreatedAndCreatesNothing() throws Exception {
         BackendCheck check = provider().check(context(new ConfigItem("schema", schema, false, "pirog.conf", 3)));
         assertThat(check.definesClients()).as("the nas table is a source of clients").isTrue();
-        assertThat(check.notes()).containsExactly("schema " + schema
+        assertThat(check.notes().getFirst()).isEqualTo("schema " + schema
                 + ": no rlm_sql tables yet; radiusd creates them when it starts");
+        // And a word on autovacuum exactly when the server runs without it.
+        assertThat(check.notes()).hasSize("on".equals(setting("autovacuum")) ? 1 : 2);
         assertThat(tableCount()).isZero();
     }
 
@@ -58,6 +60,14 @@ class ConfigurationCheckTest {
         ConfigSection settings = new ConfigSection("backend", "postgres", List.of(
                 new ConfigItem("url", TestDatabase.URL, true, "pirog.conf", 2), item), List.of(), "pirog.conf", 1);
         return new BackendContext(Dictionary.pirog(), Path.of("."), settings);
+    }
+
+    private static String setting(String name) throws Exception {
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("show " + name)) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     private int tableCount() throws Exception {

@@ -27,10 +27,12 @@ class PostgresBackendContractTest extends BackendContract {
                 new ConfigItem("url", TestDatabase.URL, true, "pirog.conf", 2),
                 new ConfigItem("schema", schema, false, "pirog.conf", 3),
                 new ConfigItem("pool_size", "8", false, "pirog.conf", 4)), List.of(), "pirog.conf", 1);
-        PostgresBackend backend = new PostgresBackendProvider(Map.of(), Clock.systemDefaultZone())
-                .create(new BackendContext(Dictionary.pirog(), Path.of("."), settings));
+        // The rows are there before the server starts, as an operator's are (the backend reads them into its
+        // cache at start; a change made later reaches it within a second, which AuthorizeCacheTest shows).
+        SchemaMigration.migrate(TestDatabase.dataSource(), schema);
         write(fixture);
-        return backend;
+        return new PostgresBackendProvider(Map.of(), Clock.systemDefaultZone())
+                .create(new BackendContext(Dictionary.pirog(), Path.of("."), settings));
     }
 
     @AfterEach

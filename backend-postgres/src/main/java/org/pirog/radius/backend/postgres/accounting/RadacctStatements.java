@@ -71,34 +71,35 @@ final class RadacctStatements {
     }
 
     /**
-     * One statement for a round of records of distinct sessions ({@code v}): each of FreeRADIUS's "try the next
-     * query when none changed a row" chains is a chain of data-modifying common table expressions, and so are the
-     * radippool updates. They all see the same snapshot, which is safe because no two of them change the same row:
-     * sessions are distinct, and a Stop does not free an address that a Start or Interim-Update of the same round
-     * (a new session of that user, sent after the Stop) extends.
+     * One statement for a round of records of distinct sessions ({@code v}). Each of FreeRADIUS's "try the next
+     * query when none changed a row" chains becomes data-modifying common table expressions that need not see each
+     * other: they all see the same snapshot, and each one's condition on it picks the rows the chain would have
+     * reached (the open row is updated; an insert that meets an existing row does nothing; a row already closed
+     * is updated again). So no two of them change the same row, and none joins another's result. The radippool
+     * updates likewise: a Stop does not free an address that a Start or Interim-Update of the same round (a new
+     * session of that user, sent after the Stop) extends.
      */
     private static Query round(DSLContext tx, CommonTableExpression<Record> v, Duration leaseTime) {
-        CommonTableExpression<Record1<String>> started = start();
-        CommonTableExpression<Record1<String>> interimUpdated = updateOpen("interim_updated", INTERIM,
-                interimSet());
-        CommonTableExpression<Record1<String>> interimInserted = insertUnless("interim_inserted", INTERIM,
-                interimUpdated, row(RadacctRows.EVENT_TIME, RadacctRows.EVENT_TIME, null, RadacctRows.SESSION_TIME,
-                        RadacctRows.INPUT_OCTETS, RadacctRows.OUTPUT_OCTETS, null));
         Map<Field<?>, Field<?>> stop = stopSet();
-        CommonTableExpression<Record1<String>> stopUpdated = updateOpen("stop_updated", STOP, stop);
         Field<OffsetDateTime> stopStart = RadacctRows.timestamp(RadacctRows.EVENT.minus(
                 DSL.coalesce(RadacctRows.SESSION_TIME, DSL.inline(0L))));
-        CommonTableExpression<Record1<String>> stopInserted = insertUnless("stop_inserted", STOP, stopUpdated,
-                row(stopStart, RadacctRows.EVENT_TIME, RadacctRows.EVENT_TIME, RadacctRows.SESSION_TIME,
-                        RadacctRows.INPUT_OCTETS, RadacctRows.OUTPUT_OCTETS, RadacctRows.TERMINATE_CAUSE));
-        return tx.with(v).with(started).with(interimUpdated).with(interimInserted).with(stopUpdated)
-                .with(stopInserted).with(extendLeases(leaseTime)).with(freeLeases())
+        return tx.with(v)
+                .with(start())
+                .with(update("interim_updated", INTERIM, RADACCT.ACCTSTOPTIME.isNull(), interimSet()))
+                .with(insertNew("interim_inserted", INTERIM, row(RadacctRows.EVENT_TIME, RadacctRows.EVENT_TIME,
+                        null, RadacctRows.SESSION_TIME, RadacctRows.INPUT_OCTETS, RadacctRows.OUTPUT_OCTETS, null)))
+                .with(update("stop_updated", STOP, RADACCT.ACCTSTOPTIME.isNull(), stop))
+                .with(insertNew("stop_inserted", STOP, row(stopStart, RadacctRows.EVENT_TIME,
+                        RadacctRows.EVENT_TIME, RadacctRows.SESSION_TIME, RadacctRows.INPUT_OCTETS,
+                        RadacctRows.OUTPUT_OCTETS, RadacctRows.TERMINATE_CAUSE)))
+                .with(extendLeases(leaseTime))
+                .with(freeLeases())
+                // A retransmitted Stop, or one for a session closed as stale or by Accounting-On: the same values.
                 .update(RADACCT).set(stop)
                 .from(RadacctRows.V)
                 .where(STOP)
                 .and(RADACCT.ACCTUNIQUEID.eq(RadacctRows.UNIQUE_ID))
-                .and(notIn(stopUpdated))
-                .and(notIn(stopInserted));
+                .and(RADACCT.ACCTSTOPTIME.isNotNull());
     }
 
     /**
@@ -152,31 +153,25 @@ final class RadacctStatements {
         return set;
     }
 
-    /** The open rows of the sessions of {@code v} with that status, updated; returns their acctuniqueid. */
-    private static CommonTableExpression<Record1<String>> updateOpen(String name, Condition status,
+    /** The rows of the sessions of {@code v} with that status that meet {@code which}, updated. */
+    private static CommonTableExpression<Record1<String>> update(String name, Condition status, Condition which,
             Map<Field<?>, Field<?>> set) {
         return DSL.name(name).fields("acctuniqueid").as(DSL.update(RADACCT).set(set)
                 .from(RadacctRows.V)
                 .where(status)
                 .and(RADACCT.ACCTUNIQUEID.eq(RadacctRows.UNIQUE_ID))
-                .and(RADACCT.ACCTSTOPTIME.isNull())
+                .and(which)
                 .returningResult(RADACCT.ACCTUNIQUEID));
     }
 
-    /** The rows of {@code v} with that status that {@code updated} did not find, inserted unless they exist. */
-    private static CommonTableExpression<Record1<String>> insertUnless(String name, Condition status,
-            CommonTableExpression<Record1<String>> updated, Map<Field<?>, Field<?>> row) {
+    /** The rows of {@code v} with that status inserted, except where the session's row exists. */
+    private static CommonTableExpression<Record1<String>> insertNew(String name, Condition status,
+            Map<Field<?>, Field<?>> row) {
         return DSL.name(name).fields("acctuniqueid").as(DSL.insertInto(RADACCT).columns(row.keySet())
-                .select(DSL.select(row.values()).from(RadacctRows.V).where(status).and(notIn(updated)))
+                .select(DSL.select(row.values()).from(RadacctRows.V).where(status))
                 .onConflict(RADACCT.ACCTUNIQUEID)
                 .doNothing()
                 .returningResult(RADACCT.ACCTUNIQUEID));
-    }
-
-    /** {@code v}'s session is not among those the CTE {@code changed} returned. */
-    private static Condition notIn(CommonTableExpression<Record1<String>> changed) {
-        return DSL.notExists(DSL.selectOne().from(changed)
-                .where(changed.field(0, String.class).eq(RadacctRows.UNIQUE_ID)));
     }
 
     /** sqlippool's update: a session's Start and Interim-Update keep its address leased. */
