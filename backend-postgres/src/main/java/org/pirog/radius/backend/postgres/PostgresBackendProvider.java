@@ -45,6 +45,20 @@ public final class PostgresBackendProvider implements BackendProvider {
     private static final int RADACCT_BATCH = 500;
     /** NASes retransmit after a few seconds; a stage still waiting then has no use. */
     private static final Duration RADACCT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * jOOQ's free edition names only the newest PostgreSQL as supported and warns once, at the first statement, on
+     * any older one. Pirog's statements are tested on PostgreSQL 15 (Debian 12's), so that warning would only
+     * alarm an operator. jOOQ reads a logger's threshold from this property; an operator's own value wins.
+     */
+    private static final String JOOQ_VERSION_WARNING =
+            "org.jooq.log.org.jooq.impl.DefaultExecuteContext.logVersionSupport";
+
+    static {
+        if (System.getProperty(JOOQ_VERSION_WARNING) == null) {
+            System.setProperty(JOOQ_VERSION_WARNING, "ERROR");
+        }
+    }
+
     private final Map<String, String> environment;
     private final Clock clock;
 

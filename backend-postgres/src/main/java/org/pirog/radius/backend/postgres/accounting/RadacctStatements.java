@@ -85,10 +85,10 @@ final class RadacctStatements {
                 DSL.coalesce(RadacctRows.SESSION_TIME, DSL.inline(0L))));
         return tx.with(v)
                 .with(start())
-                .with(update("interim_updated", INTERIM, RADACCT.ACCTSTOPTIME.isNull(), interimSet()))
+                .with(update("interim_updated", INTERIM, open(), interimSet()))
                 .with(insertNew("interim_inserted", INTERIM, row(RadacctRows.EVENT_TIME, RadacctRows.EVENT_TIME,
                         null, RadacctRows.SESSION_TIME, RadacctRows.INPUT_OCTETS, RadacctRows.OUTPUT_OCTETS, null)))
-                .with(update("stop_updated", STOP, RADACCT.ACCTSTOPTIME.isNull(), stop))
+                .with(update("stop_updated", STOP, open(), stop))
                 .with(insertNew("stop_inserted", STOP, row(stopStart, RadacctRows.EVENT_TIME,
                         RadacctRows.EVENT_TIME, RadacctRows.SESSION_TIME, RadacctRows.INPUT_OCTETS,
                         RadacctRows.OUTPUT_OCTETS, RadacctRows.TERMINATE_CAUSE)))
@@ -151,6 +151,17 @@ final class RadacctStatements {
         set.putAll(addresses());
         set.put(RADACCT.CONNECTINFO_STOP, RadacctRows.CONNECT_INFO);
         return set;
+    }
+
+    /**
+     * The session's row is open: {@code acctstoptime IS NULL}, written so that the planner cannot reach it through
+     * the open-session partial indexes. Their row estimates are only as fresh as the last ANALYZE, which sees few
+     * open sessions where sessions are short; their entries for closed rows stay until VACUUM. A plan that then
+     * scans such an index whole, believing it nearly empty, reads every session since the last VACUUM for each
+     * batch (measured: accounting fell to a fifth). Through the unique index the lookup costs the same always.
+     */
+    private static Condition open() {
+        return DSL.condition("num_nulls({0}) = 1", RADACCT.ACCTSTOPTIME);
     }
 
     /** The rows of the sessions of {@code v} with that status that meet {@code which}, updated. */
