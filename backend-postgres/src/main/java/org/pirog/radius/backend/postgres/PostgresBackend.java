@@ -2,33 +2,14 @@ package org.pirog.radius.backend.postgres;
 
 import static org.pirog.radius.backend.postgres.schema.Tables.NASRELOAD;
 import static org.pirog.radius.backend.postgres.schema.Tables.RADACCT;
-import static org.pirog.radius.backend.postgres.schema.Tables.RADIPPOOL;
-import static org.pirog.radius.backend.postgres.schema.Tables.RADPOSTAUTH;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record1;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
 import org.pirog.radius.core.accounting.AccountingRecord;
 import org.pirog.radius.core.backend.AccessRequest;
@@ -48,7 +29,6 @@ import org.pirog.radius.core.backend.Threading;
 import org.pirog.radius.backend.postgres.pool.SqlIpPool;
 import org.pirog.radius.core.policy.Expansion;
 import org.pirog.radius.core.policy.PolicyContext;
-import org.pirog.radius.core.policy.PolicyItem;
 
 /**
  * Accounts, sessions, address leases and clients in FreeRADIUS's rlm_sql tables.
@@ -198,11 +178,5 @@ public final class PostgresBackend implements Backend {
         radacct.close();
         postAuth.close();
         dataSource.close();
-    }
-
-    /** An inet parameter: the generated columns are of PostgreSQL's own type, bound as text and cast. */
-    static Field<Object> inet(@Nullable InetAddress address) {
-        return DSL.field("cast({0} as inet)", Object.class,
-                DSL.val(address == null ? null : address.getHostAddress(), SQLDataType.VARCHAR));
     }
 }

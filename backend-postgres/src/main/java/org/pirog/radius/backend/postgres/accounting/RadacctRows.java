@@ -126,10 +126,6 @@ final class RadacctRows {
         return DSL.field("to_timestamp({0})", SQLDataType.TIMESTAMPWITHTIMEZONE, epochSeconds);
     }
 
-    /** An address column as PostgreSQL's {@code inet} (the generated radacct columns are of that type). */
-    static Field<Object> inet(Field<String> address) {
-        return DSL.field("cast({0} as inet)", Object.class, address);
-    }
 
     /** Whole seconds from {@code time} to the event, as FreeRADIUS's {@code epoch - EXTRACT(EPOCH FROM …)}. */
     static Field<Long> secondsSinceEvent(Field<OffsetDateTime> time) {

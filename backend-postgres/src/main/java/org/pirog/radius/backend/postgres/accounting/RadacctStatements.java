@@ -21,6 +21,7 @@ import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
+import org.pirog.radius.backend.postgres.Inet;
 import org.pirog.radius.backend.postgres.pool.LeaseStatements;
 import org.pirog.radius.core.accounting.AcctStatusType;
 
@@ -219,11 +220,11 @@ final class RadacctStatements {
                         SQLDataType.BIGINT, DSL.val(v.eventEpoch()), RADACCT.ACCTSTARTTIME))
                 .set(RADACCT.ACCTTERMINATECAUSE, v.terminateCause().isEmpty() ? NAS_REBOOT : v.terminateCause())
                 .where(RADACCT.ACCTSTOPTIME.isNull())
-                .and(RADACCT.NASIPADDRESS.eq(inet(v.nasIpAddress())))
+                .and(RADACCT.NASIPADDRESS.eq(Inet.of(v.nasIpAddress())))
                 .and(RADACCT.ACCTSTARTTIME.le(v.event()))
                 .execute();
         Map<Field<?>, Object> reload = new LinkedHashMap<>();
-        reload.put(NASRELOAD.NASIPADDRESS, inet(v.nasIpAddress()));
+        reload.put(NASRELOAD.NASIPADDRESS, Inet.of(v.nasIpAddress()));
         reload.put(NASRELOAD.RELOADTIME, v.event());
         tx.insertInto(NASRELOAD).set(reload)
                 .onConflict(NASRELOAD.NASIPADDRESS)
@@ -242,7 +243,7 @@ final class RadacctStatements {
         row.put(RADACCT.ACCTUNIQUEID, RadacctRows.UNIQUE_ID);
         row.put(RADACCT.USERNAME, RadacctRows.USER_NAME);
         row.put(RADACCT.REALM, RadacctRows.REALM);
-        row.put(RADACCT.NASIPADDRESS, RadacctRows.inet(RadacctRows.NAS_IP_ADDRESS));
+        row.put(RADACCT.NASIPADDRESS, Inet.of(RadacctRows.NAS_IP_ADDRESS));
         row.put(RADACCT.NASPORTID, RadacctRows.NAS_PORT_ID);
         row.put(RADACCT.NASPORTTYPE, RadacctRows.NAS_PORT_TYPE);
         row.put(RADACCT.ACCTSTARTTIME, start);
@@ -268,16 +269,11 @@ final class RadacctStatements {
     /** The address columns Interim-Update and Stop refresh. */
     private static Map<Field<?>, Field<?>> addresses() {
         Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
-        set.put(RADACCT.FRAMEDIPADDRESS, RadacctRows.inet(RadacctRows.FRAMED_IP_ADDRESS));
-        set.put(RADACCT.FRAMEDIPV6ADDRESS, RadacctRows.inet(RadacctRows.FRAMED_IPV6_ADDRESS));
-        set.put(RADACCT.FRAMEDIPV6PREFIX, RadacctRows.inet(RadacctRows.FRAMED_IPV6_PREFIX));
+        set.put(RADACCT.FRAMEDIPADDRESS, Inet.of(RadacctRows.FRAMED_IP_ADDRESS));
+        set.put(RADACCT.FRAMEDIPV6ADDRESS, Inet.of(RadacctRows.FRAMED_IPV6_ADDRESS));
+        set.put(RADACCT.FRAMEDIPV6PREFIX, Inet.of(RadacctRows.FRAMED_IPV6_PREFIX));
         set.put(RADACCT.FRAMEDINTERFACEID, RadacctRows.FRAMED_INTERFACE_ID);
-        set.put(RADACCT.DELEGATEDIPV6PREFIX, RadacctRows.inet(RadacctRows.DELEGATED_IPV6_PREFIX));
+        set.put(RADACCT.DELEGATEDIPV6PREFIX, Inet.of(RadacctRows.DELEGATED_IPV6_PREFIX));
         return set;
-    }
-
-    /** An inet parameter: the generated columns are of PostgreSQL's own type, bound as text and cast. */
-    static Field<Object> inet(@Nullable String address) {
-        return DSL.field("cast({0} as inet)", Object.class, DSL.val(address, SQLDataType.VARCHAR));
     }
 }

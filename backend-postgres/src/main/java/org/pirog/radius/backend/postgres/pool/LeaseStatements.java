@@ -10,6 +10,7 @@ import org.jooq.Table;
 import org.jooq.UpdateConditionStep;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.pirog.radius.backend.postgres.Inet;
 import org.pirog.radius.backend.postgres.schema.tables.records.RadippoolRecord;
 
 /**
@@ -27,7 +28,7 @@ public final class LeaseStatements {
             String userName, Duration leaseTime) {
         return tx.update(RADIPPOOL)
                 .set(RADIPPOOL.EXPIRY_TIME, leaseEnd(leaseTime))
-                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(framedIp)))
+                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(Inet.of(framedIp)))
                 .and(RADIPPOOL.NASIPADDRESS.eq(nasIp))
                 .and(RADIPPOOL.USERNAME.eq(userName));
     }
@@ -36,7 +37,7 @@ public final class LeaseStatements {
     public static UpdateConditionStep<RadippoolRecord> free(DSLContext tx, String framedIp, String userName) {
         return tx.update(RADIPPOOL)
                 .set(RADIPPOOL.EXPIRY_TIME, expired())
-                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(framedIp)))
+                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(Inet.of(framedIp)))
                 .and(RADIPPOOL.USERNAME.eq(userName));
     }
 
@@ -50,7 +51,7 @@ public final class LeaseStatements {
         return DSL.update(RADIPPOOL)
                 .set(RADIPPOOL.EXPIRY_TIME, leaseEnd(leaseTime))
                 .from(sessions)
-                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(framedIp)))
+                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(Inet.of(framedIp)))
                 .and(RADIPPOOL.NASIPADDRESS.eq(nasIp))
                 .and(RADIPPOOL.USERNAME.eq(userName));
     }
@@ -61,7 +62,7 @@ public final class LeaseStatements {
         return DSL.update(RADIPPOOL)
                 .set(RADIPPOOL.EXPIRY_TIME, expired())
                 .from(sessions)
-                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(inet(framedIp)))
+                .where(RADIPPOOL.FRAMEDIPADDRESS.eq(Inet.of(framedIp)))
                 .and(RADIPPOOL.USERNAME.eq(userName));
     }
 
@@ -83,13 +84,5 @@ public final class LeaseStatements {
         return DSL.field("localtimestamp(0) - interval '1 second'", SQLDataType.LOCALDATETIME(0));
     }
 
-    /** An inet parameter: bound as text and cast. */
-    static Field<Object> inet(String address) {
-        return inet(DSL.val(address, SQLDataType.VARCHAR));
-    }
 
-    /** An inet expression: a text column cast. */
-    public static Field<Object> inet(Field<String> address) {
-        return DSL.field("cast({0} as inet)", Object.class, address);
-    }
 }

@@ -17,6 +17,7 @@ import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
+import org.pirog.radius.backend.postgres.Inet;
 import org.pirog.radius.codec.dictionary.AttributeDefinition;
 import org.pirog.radius.codec.dictionary.Dictionary;
 import org.pirog.radius.codec.packet.RadiusPacket;
@@ -207,6 +208,6 @@ public final class SqlIpPool {
 
     /** An inet parameter: bound as text and cast. */
     private static Field<Object> inet(InetAddress address) {
-        return LeaseStatements.inet(address.getHostAddress());
+        return Inet.of(address.getHostAddress());
     }
 }
