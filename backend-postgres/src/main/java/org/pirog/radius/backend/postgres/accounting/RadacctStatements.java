@@ -26,9 +26,9 @@ import org.pirog.radius.backend.postgres.pool.LeaseStatements;
 import org.pirog.radius.core.accounting.AcctStatusType;
 
 /**
- * The statements one Accounting-Request runs, with the semantics of FreeRADIUS 3.2's default PostgreSQL accounting
- * queries (mods-config/sql/main/postgresql/queries.conf; rlm_sql runs a status type's queries in order until one
- * changes a row):
+ * What Accounting-Requests write, with the semantics of FreeRADIUS 3.2's default PostgreSQL accounting queries
+ * (mods-config/sql/main/postgresql/queries.conf; rlm_sql runs a status type's queries in order until one changes a
+ * row), for each record as if it ran alone, whatever the records written together with it:
  * <ul>
  * <li>Start: insert the session; on a conflicting acctuniqueid refresh start/update time and connectinfo_start of
  *     the row while it is open, else (the Stop came first) of the closed row.
