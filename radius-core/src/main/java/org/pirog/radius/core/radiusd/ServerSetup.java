@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.ServiceLoader;
 import org.jspecify.annotations.Nullable;
 import org.pirog.radius.codec.dictionary.Dictionary;
@@ -49,15 +48,7 @@ final class ServerSetup {
 
     static ServerSetup load(RadiusdOptions options) throws ConfigException {
         ConfigFiles files = ConfigFiles.read(options);
-        Backend backend = null;
-        BackendProvider provider = provider(files.config, files.errors);
-        if (provider != null && files.dictionary != null) {
-            try {
-                backend = provider.create(files.backendContext());
-            } catch (ConfigException e) {
-                files.errors.addAll(e.errors());
-            }
-        }
+        Backend backend = files.fromProvider(BackendProvider::create);
         files.requireClients(backend != null && backend.clients() != null);
         if (!files.errors.isEmpty()) {
             closeQuietly(backend);
@@ -74,20 +65,18 @@ final class ServerSetup {
      */
     static List<String> check(RadiusdOptions options) throws ConfigException {
         ConfigFiles files = ConfigFiles.read(options);
-        BackendCheck check = null;
-        BackendProvider provider = provider(files.config, files.errors);
-        if (provider != null && files.dictionary != null) {
-            try {
-                check = provider.check(files.backendContext());
-            } catch (ConfigException e) {
-                files.errors.addAll(e.errors());
-            }
-        }
+        BackendCheck check = files.fromProvider(BackendProvider::check);
         files.requireClients(check != null && check.definesClients());
         if (!files.errors.isEmpty()) {
             throw new ConfigException(files.errors);
         }
         return check == null ? List.of() : check.notes();
+    }
+
+    /** {@link BackendProvider#create} or {@link BackendProvider#check}. */
+    @FunctionalInterface
+    private interface ProviderStep<T> {
+        T apply(BackendProvider provider, BackendContext context) throws ConfigException;
     }
 
     /** The main configuration, dictionary and clients.conf, read; every error collected. */
@@ -116,8 +105,21 @@ final class ServerSetup {
             return new ConfigFiles(options);
         }
 
-        BackendContext backendContext() {
-            return new BackendContext(Objects.requireNonNull(dictionary), dir, config.backendSettings());
+        /**
+         * What {@code step} makes of the configured backend's provider; null when there is no such provider or no
+         * dictionary, or when the backend's configuration has errors (added to {@link #errors}).
+         */
+        <T> @Nullable T fromProvider(ProviderStep<T> step) {
+            BackendProvider provider = provider(config, errors);
+            if (provider == null || dictionary == null) {
+                return null;
+            }
+            try {
+                return step.apply(provider, new BackendContext(dictionary, dir, config.backendSettings()));
+            } catch (ConfigException e) {
+                errors.addAll(e.errors());
+                return null;
+            }
         }
 
         /** An empty clients.conf is an error only when the backend defines no clients either. */
