@@ -11,6 +11,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.pirog.radius.backend.postgres.ArrayStatement;
 
 /**
  * Many records' radacct values as one table, so that one statement writes them all: a common table expression

@@ -21,6 +21,7 @@ import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jspecify.annotations.Nullable;
+import org.pirog.radius.backend.postgres.ArrayStatement;
 import org.pirog.radius.backend.postgres.Inet;
 import org.pirog.radius.backend.postgres.pool.LeaseStatements;
 import org.pirog.radius.core.accounting.AcctStatusType;

@@ -1,7 +1,8 @@
-package org.pirog.radius.backend.postgres.accounting;
+package org.pirog.radius.backend.postgres;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,10 +20,10 @@ import org.jooq.impl.SQLDataType;
  * server-side prepared statement is reused too.
  *
  * <p>Building: take each parameter from {@link Parameters#text()} or {@link Parameters#bigint()} (in any order);
- * {@link #render} then finds where jOOQ put each one. Running: {@link #execute} takes the arrays in the order the
- * parameters were taken.
+ * {@link #render} then finds where jOOQ put each one. Running: {@link #execute} and {@link #query} take the arrays in
+ * the order the parameters were taken.
  */
-final class ArrayStatement {
+public final class ArrayStatement {
     private final String sql;
     /** For each {@code ?} in {@link #sql}, in order, which parameter it is. */
     private final int[] positions;
@@ -40,7 +41,7 @@ final class ArrayStatement {
      *
      * @throws IllegalStateException if the query binds anything that is not one of the parameters
      */
-    static ArrayStatement render(DSLContext dsl, Query query, Parameters parameters) {
+    public static ArrayStatement render(DSLContext dsl, Query query, Parameters parameters) {
         List<Object> binds = dsl.extractBindValues(query);
         int[] positions = new int[binds.size()];
         for (int i = 0; i < positions.length; i++) {
@@ -49,18 +50,47 @@ final class ArrayStatement {
         return new ArrayStatement(dsl.render(query), positions, List.copyOf(parameters.elementTypes));
     }
 
-    /** Runs the statement on the transaction's connection; {@code arrays[i]} is the i-th parameter taken. */
-    int execute(Connection connection, Object[]... arrays) throws SQLException {
+    /**
+     * Runs the statement on the connection; {@code arrays[i]} is the i-th parameter taken.
+     *
+     * @return the number of rows changed
+     */
+    public int execute(Connection connection, Object[]... arrays) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, arrays)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Runs the query on the connection and hands each row of its result to {@code rows}, in order. */
+    public void query(Connection connection, RowReader rows, Object[]... arrays) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, arrays); ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                rows.read(result);
+            }
+        }
+    }
+
+    private PreparedStatement prepare(Connection connection, Object[]... arrays) throws SQLException {
         if (arrays.length != elementTypes.size()) {
             throw new IllegalArgumentException(arrays.length + " arrays for " + elementTypes.size() + " parameters");
         }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
             for (int i = 0; i < positions.length; i++) {
                 int parameter = positions[i];
                 statement.setArray(i + 1, connection.createArrayOf(elementTypes.get(parameter), arrays[parameter]));
             }
-            return statement.executeUpdate();
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
         }
+    }
+
+    /** Takes one row of a query's result, positioned on it. */
+    @FunctionalInterface
+    public interface RowReader {
+        void read(ResultSet row) throws SQLException;
     }
 
     @Override
@@ -72,21 +102,21 @@ final class ArrayStatement {
      * The parameters of a statement being built. Each is bound, while building, to a marker array of its own, by
      * which {@link #render} recognises it among the query's bind values.
      */
-    static final class Parameters {
+    public static final class Parameters {
         private static final String MARK = "\u0000pirog-parameter-";
 
         private final List<Object[]> markers = new ArrayList<>();
         private final List<String> elementTypes = new ArrayList<>();
 
         /** The next parameter, a {@code text[]}. */
-        Field<String[]> text() {
+        public Field<String[]> text() {
             String[] marker = {MARK + markers.size()};
             add(marker, "text");
             return DSL.val(marker, SQLDataType.CLOB.array());
         }
 
         /** The next parameter, a {@code bigint[]}. */
-        Field<Long[]> bigint() {
+        public Field<Long[]> bigint() {
             Long[] marker = {Long.MIN_VALUE + markers.size()};
             add(marker, "int8");
             return DSL.val(marker, SQLDataType.BIGINT.array());

@@ -1,4 +1,4 @@
-package org.pirog.radius.backend.postgres.accounting;
+package org.pirog.radius.backend.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,6 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.Test;
-import org.pirog.radius.backend.postgres.TestDatabase;
 
 /** A statement rendered once and run with new arrays: parameters found wherever jOOQ put them, on PostgreSQL. */
 class ArrayStatementTest {
