@@ -57,6 +57,12 @@ pirog() {
       --window "$window"
   done
   "$HERE/sql-bench.sh" stop-pirog
+  # Cold cache at its worst: nothing cached, every request reads its rows from PostgreSQL as FreeRADIUS does
+  # (batched with the others that miss meanwhile). The warm-up is for the JIT only.
+  PIROG_BACKEND_SETTINGS="cache_users = 0" "$HERE/sql-bench.sh" start-pirog
+  export SERVER_PID=$(cat /tmp/pirog-bench-pirog/radiusd.pid)
+  load "Pirog PAP, no cache" --type pap --server 127.0.0.1:18312 --warmup 20 --duration "$DURATION"
+  "$HERE/sql-bench.sh" stop-pirog
 }
 
 state() { # empty | 5m

@@ -76,6 +76,11 @@ public final class PostgresBackend implements Backend {
         changes.start();
     }
 
+    /** Whether the tables' changes are being heard, so that authorize rows are cached (for tests and metrics). */
+    public boolean listening() {
+        return authorize.listening();
+    }
+
     /** The shared jOOQ context, for tests and later components (caches, clients from {@code nas}). */
     public DSLContext dsl() {
         return dsl;
@@ -173,6 +178,7 @@ public final class PostgresBackend implements Backend {
     @Override
     public void close() throws InterruptedException {
         changes.close();
+        authorize.close();
         nasClients.close();
         staleSessions.close();
         radacct.close();

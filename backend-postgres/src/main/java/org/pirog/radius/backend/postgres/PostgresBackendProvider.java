@@ -35,8 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PostgresBackendProvider implements BackendProvider {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresBackendProvider.class);
-    /** The most users whose authorize rows are cached. */
-    static final long CACHED_USERS = 1_000_000;
     /** Users whose rows are read into the authorize cache at start: all of a small ISP's, a bounded start-up. */
     static final int PRELOADED_USERS = 100_000;
     /** radpostauth rows that may wait for their batch; beyond, rows are dropped (a log, not accounting). */
@@ -112,7 +110,8 @@ public final class PostgresBackendProvider implements BackendProvider {
         StaleSessions stale = new StaleSessions(dsl, settings.staleAfter(), settings.interimInterval(), stalePeriod);
         TableChanges changes = new TableChanges(settings.url(), settings.user(), settings.password(),
                 settings.schema());
-        SqlAuthorize authorize = new SqlAuthorize(context.dictionary(), dsl, CACHED_USERS, PRELOADED_USERS);
+        SqlAuthorize authorize = new SqlAuthorize(context.dictionary(), dsl, settings.cacheUsers(),
+                (int) Math.min(settings.cacheUsers(), PRELOADED_USERS));
         return new PostgresBackend(dataSource, dsl, authorize,
                 new NasClients(dsl), changes, pool, radacct, stale, new PostAuthWriter(dsl, POST_AUTH_QUEUE), clock);
     }

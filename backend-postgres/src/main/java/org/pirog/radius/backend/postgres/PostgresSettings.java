@@ -28,6 +28,8 @@ import org.pirog.radius.core.config.ConfigSection;
  *                                                      # refused (no response; the NAS retransmits); default 10000
  *     accounting_writers = 2                           # transactions writing radacct at once, each with one
  *                                                      # connection; at most half of pool_size; default 2
+ *     cache_users = 1000000                            # users whose authorize rows are kept in memory; 0 reads
+ *                                                      # them from the database for every request; default 1000000
  * }
  * </pre>
  * The environment variables win over the file, so that a password need not be written into it.
@@ -43,10 +45,11 @@ import org.pirog.radius.core.config.ConfigSection;
  * @param staleAfter      intervals without an update after which an open session is closed (0: never)
  * @param accountingQueue accounting records that may wait for their commit
  * @param accountingWriters threads writing accounting, each holding one connection during its transaction
+ * @param cacheUsers      the most users whose authorize rows are cached (0: none)
  */
 public record PostgresSettings(String url, @Nullable String user, @Nullable String password, String schema,
         int poolSize, Duration leaseTime, String poolKey, Duration interimInterval, int staleAfter,
-        int accountingQueue, int accountingWriters) {
+        int accountingQueue, int accountingWriters, long cacheUsers) {
 
     public static final String URL_VARIABLE = "PIROG_DB_URL";
     public static final String USER_VARIABLE = "PIROG_DB_USER";
@@ -63,6 +66,8 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
      * more statements and commits for the same records; 2 was the fastest there, 4 a third slower.
      */
     static final int DEFAULT_ACCOUNTING_WRITERS = 2;
+    /** About 1 KB each for a user with a password and a few reply rows: a gigabyte at most. */
+    static final long DEFAULT_CACHE_USERS = 1_000_000;
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     /** Reads the section, then the environment's overrides; every problem goes to {@code errors}. */
@@ -80,6 +85,7 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
         int accountingQueue = DEFAULT_ACCOUNTING_QUEUE;
         int accountingWriters = DEFAULT_ACCOUNTING_WRITERS;
         ConfigItem writersItem = null;
+        long cacheUsers = DEFAULT_CACHE_USERS;
         for (ConfigItem item : section.items()) {
             switch (item.name()) {
                 case "url" -> url = url(item.value(), item, errors);
@@ -107,9 +113,10 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
                     accountingWriters = (int) number(item, 1, 500, DEFAULT_ACCOUNTING_WRITERS, errors);
                     writersItem = item;
                 }
+                case "cache_users" -> cacheUsers = number(item, 0, 100_000_000, DEFAULT_CACHE_USERS, errors);
                 default -> errors.add(item.error("unknown setting; the postgres backend knows url, user, password,"
-                        + " schema, pool_size, lease_time, pool_key, interim_interval, stale_after, accounting_queue"
-                        + " and accounting_writers"));
+                        + " schema, pool_size, lease_time, pool_key, interim_interval, stale_after, accounting_queue,"
+                        + " accounting_writers and cache_users"));
             }
         }
         if (accountingWriters > poolSize / 2) {
@@ -139,7 +146,7 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
             url = "";
         }
         return new PostgresSettings(url, emptyToNull(user), password, schema, poolSize, leaseTime, poolKey,
-                interimInterval, staleAfter, accountingQueue, accountingWriters);
+                interimInterval, staleAfter, accountingQueue, accountingWriters, cacheUsers);
     }
 
     private static @Nullable String url(String value, @Nullable ConfigItem item, List<ConfigError> errors) {
@@ -173,6 +180,7 @@ public record PostgresSettings(String url, @Nullable String user, @Nullable Stri
         // Never the password.
         return "PostgresSettings[url=" + url + ", user=" + user + ", schema=" + schema + ", poolSize=" + poolSize
                 + ", leaseTime=" + leaseTime + ", poolKey=" + poolKey + ", interimInterval=" + interimInterval + ", staleAfter=" + staleAfter
-                + ", accountingQueue=" + accountingQueue + ", accountingWriters=" + accountingWriters + "]";
+                + ", accountingQueue=" + accountingQueue + ", accountingWriters=" + accountingWriters
+                + ", cacheUsers=" + cacheUsers + "]";
     }
 }

@@ -45,7 +45,7 @@ class PostgresSettingsTest {
     }
 
     @Test
-    void accountingSettingsHaveDefaultsAndRanges() {
+    void tuningSettingsHaveDefaultsAndRanges() {
         List<ConfigError> errors = new ArrayList<>();
         PostgresSettings defaults = PostgresSettings.read(section(item("url", "jdbc:postgresql://db/radius", 11)),
                 Map.of(), errors);
@@ -54,11 +54,13 @@ class PostgresSettingsTest {
         assertThat(defaults.staleAfter()).isEqualTo(3);
         assertThat(defaults.accountingQueue()).isEqualTo(10_000);
         assertThat(defaults.accountingWriters()).isEqualTo(2);
+        assertThat(defaults.cacheUsers()).isEqualTo(1_000_000);
 
         PostgresSettings set = PostgresSettings.read(section(item("url", "jdbc:postgresql://db/radius", 11),
                 item("interim_interval", "300", 12), item("stale_after", "0", 13), item("accounting_queue", "50", 14),
-                item("accounting_writers", "8", 15)), Map.of(), errors);
+                item("accounting_writers", "8", 15), item("cache_users", "0", 16)), Map.of(), errors);
         assertThat(errors).isEmpty();
+        assertThat(set.cacheUsers()).isZero();
         assertThat(set.interimInterval()).hasSeconds(300);
         assertThat(set.staleAfter()).isZero();
         assertThat(set.accountingQueue()).isEqualTo(50);
@@ -66,8 +68,9 @@ class PostgresSettingsTest {
 
         PostgresSettings.read(section(item("url", "jdbc:postgresql://db/radius", 11),
                 item("interim_interval", "0", 12), item("stale_after", "-1", 13), item("accounting_queue", "x", 14),
-                item("accounting_writers", "0", 15)), Map.of(), errors);
-        assertThat(errors).extracting(ConfigError::line).containsExactly(12, 13, 14, 15);
+                item("accounting_writers", "0", 15), item("cache_users", "a million", 16)), Map.of(), errors);
+        assertThat(errors).extracting(ConfigError::line).containsExactly(12, 13, 14, 15, 16);
+        assertThat(errors.getLast().message()).isEqualTo("cache_users: \"a million\" is no number from 0 to 100000000");
     }
 
     @Test

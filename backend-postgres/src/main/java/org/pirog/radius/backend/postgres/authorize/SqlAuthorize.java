@@ -1,30 +1,18 @@
 package org.pirog.radius.backend.postgres.authorize;
 
-import static org.pirog.radius.backend.postgres.schema.Tables.RADCHECK;
-import static org.pirog.radius.backend.postgres.schema.Tables.RADGROUPCHECK;
-import static org.pirog.radius.backend.postgres.schema.Tables.RADGROUPREPLY;
-import static org.pirog.radius.backend.postgres.schema.Tables.RADREPLY;
-import static org.pirog.radius.backend.postgres.schema.Tables.RADUSERGROUP;
-
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
-import org.jooq.Record3;
-import org.jooq.Record4;
-import org.jooq.Result;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.pirog.radius.codec.dictionary.AttributeDefinition;
 import org.pirog.radius.codec.dictionary.Dictionary;
@@ -63,14 +51,27 @@ import org.slf4j.LoggerFactory;
  * expire after {@value #EXPIRY_MINUTES} minutes, in case a change was made with the triggers disabled
  * ({@code session_replication_role = replica}). Thread-safe.
  *
+ * <p>Rows not cached are read by {@link CoalescedReads}: the users (or groups) missed while a read is running are
+ * read together by the next one, a statement for all of them ({@link AuthorizeTables}), so that a login storm costs
+ * the database a statement per batch rather than three per user. Requests for the same user share one read.
+ *
  * <p>Each time the listener starts (or comes back), the rows of the first users (by name, up to
  * {@code preloadUsers}) and of every group are read in a few statements into the emptied cache, so that a server
- * just started does not send its first few thousand requests to the database one user at a time. This runs on the
- * listener's thread: a change committed meanwhile is heard after it, and drops what the preload read.
+ * just started does not send its first few thousand requests to the database. This runs on the listener's thread:
+ * a change committed meanwhile is heard after it, and drops what the preload read.
  */
-public final class SqlAuthorize implements TableChanges.Subscriber {
+public final class SqlAuthorize implements TableChanges.Subscriber, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqlAuthorize.class);
     static final int EXPIRY_MINUTES = 10;
+    /**
+     * Batches read at once, each on a connection of its own: while one waits for PostgreSQL, the next batch forms
+     * and goes out on the other.
+     */
+    private static final int READERS = 2;
+    /** The most names in a batch read for requests; a bigger burst is read in several. */
+    private static final int READ_BATCH = 500;
+    /** The most names in a statement of the preload. */
+    private static final int PRELOAD_BATCH = 10_000;
 
     /** rlm_sql's fall_through(): absent, No or Yes. */
     private enum FallThrough { DEFAULT, NO, YES }
@@ -85,15 +86,16 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
     }
 
     private final Dictionary dictionary;
-    private final DSLContext dsl;
     private final @Nullable AttributeDefinition fallThrough;
-    private final Cache<String, UserRows> users;
-    private final Cache<String, GroupRows> groups;
+    private final AuthorizeTables tables;
+    /** Null when nothing is cached. */
+    private final @Nullable AsyncCache<String, UserRows> users;
+    private final @Nullable AsyncCache<String, GroupRows> groups;
+    private final CoalescedReads<UserRows> userReads;
+    private final CoalescedReads<GroupRows> groupReads;
     private final int preloadUsers;
     /** Whether notifications are being received, so that cached rows can be trusted. */
     private volatile boolean listening;
-    /** Counts the times a whole cache was emptied. */
-    private final AtomicLong clears = new AtomicLong();
 
     /**
      * @param maximumUsers the most users cached (groups: a tenth of it, at least 1,000); 0 caches nothing
@@ -105,12 +107,14 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
         }
         this.preloadUsers = preloadUsers;
         this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
-        this.dsl = Objects.requireNonNull(dsl, "dsl");
         this.fallThrough = dictionary.attribute("Fall-Through");
-        this.users = Caffeine.newBuilder().maximumSize(maximumUsers)
-                .expireAfterWrite(Duration.ofMinutes(EXPIRY_MINUTES)).build();
-        this.groups = Caffeine.newBuilder().maximumSize(maximumUsers == 0 ? 0 : Math.max(1_000, maximumUsers / 10))
-                .expireAfterWrite(Duration.ofMinutes(EXPIRY_MINUTES)).build();
+        this.tables = new AuthorizeTables(dsl);
+        this.users = maximumUsers == 0 ? null : Caffeine.newBuilder().maximumSize(maximumUsers)
+                .expireAfterWrite(Duration.ofMinutes(EXPIRY_MINUTES)).buildAsync();
+        this.groups = maximumUsers == 0 ? null : Caffeine.newBuilder().maximumSize(Math.max(1_000, maximumUsers / 10))
+                .expireAfterWrite(Duration.ofMinutes(EXPIRY_MINUTES)).buildAsync();
+        this.userReads = new CoalescedReads<>("pirog-radcheck-read", READERS, READ_BATCH, this::readUsers);
+        this.groupReads = new CoalescedReads<>("pirog-radgroupcheck-read", 1, READ_BATCH, this::readGroups);
     }
 
     /**
@@ -120,7 +124,7 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
      * @throws org.jooq.exception.DataAccessException when the rows had to be read and could not be
      */
     public boolean apply(String userName, PolicyContext context) {
-        UserRows user = cached(users, userName, this::loadUser);
+        UserRows user = user(userName);
         boolean found = false;
         boolean checkMatched = true;
         if (user.check() != null) {
@@ -142,7 +146,7 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
         List<String> names = user.groups();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            GroupRows group = cached(groups, name, this::loadGroup);
+            GroupRows group = group(name);
             if (group.check() != null) {
                 if (!group.check().matches(context)) {
                     // rlm_sql goes straight on to the next group, whatever Fall-Through says.
@@ -163,73 +167,78 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
         return found;
     }
 
-    /** From the cache when notifications are being received, else read now. */
-    private <V> V cached(Cache<String, V> cache, String key, Function<String, V> load) {
-        if (!listening) {
-            return load.apply(key);
-        }
-        V value = cache.getIfPresent(key);
-        if (value != null) {
-            return value;
-        }
-        long before = clears.get();
-        value = cache.get(key, load);
-        if (clears.get() != before) {
-            // Emptying a whole cache does not wait for loads in progress (invalidating one key does): this one
-            // may have read rows older than the change that emptied it.
-            cache.invalidate(key);
-        }
-        return value;
+    private UserRows user(String name) {
+        return cached(listening ? users : null, name, userReads);
     }
 
-    private UserRows loadUser(String userName) {
-        return userRows(userName, rows(dsl.select(RADCHECK.ATTRIBUTE, RADCHECK.OP, RADCHECK.VALUE)
-                        .from(RADCHECK).where(RADCHECK.USERNAME.eq(userName)).orderBy(RADCHECK.ID).fetch()),
-                rows(dsl.select(RADREPLY.ATTRIBUTE, RADREPLY.OP, RADREPLY.VALUE)
-                        .from(RADREPLY).where(RADREPLY.USERNAME.eq(userName)).orderBy(RADREPLY.ID).fetch()),
-                dsl.select(RADUSERGROUP.GROUPNAME).from(RADUSERGROUP)
-                        .where(RADUSERGROUP.USERNAME.eq(userName))
-                        .orderBy(RADUSERGROUP.PRIORITY, RADUSERGROUP.ID)
-                        .fetch(RADUSERGROUP.GROUPNAME));
+    private GroupRows group(String name) {
+        return cached(listening ? groups : null, name, groupReads);
     }
 
-    private UserRows userRows(String userName, List<Row> checkRows, List<Row> replyRows, List<String> groupNames) {
-        List<PolicyItem> check = items(userName, checkRows);
-        List<PolicyItem> reply = items(userName, replyRows);
+    /**
+     * From the cache when notifications are being received, else read now. A change heard while the rows are
+     * being read drops the entry before the rows arrive, so that they are not kept (the caller still uses them).
+     */
+    private static <V> V cached(@Nullable AsyncCache<String, V> cache, String key, CoalescedReads<V> reads) {
+        CompletableFuture<V> value;
+        if (cache == null) {
+            value = reads.read(key);
+        } else {
+            value = cache.getIfPresent(key);
+            if (value == null) {
+                value = cache.get(key, (name, executor) -> reads.read(name));
+            }
+        }
+        try {
+            return value.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            // A new exception per caller: the batch's failure is shared by every request in it.
+            throw cause instanceof DataAccessException ? new DataAccessException(cause.getMessage(), cause)
+                    : new IllegalStateException(String.valueOf(cause.getMessage()), cause);
+        }
+    }
+
+    private Map<String, UserRows> readUsers(List<String> names) {
+        Map<String, UserRows> compiled = new HashMap<>(names.size() * 2);
+        tables.users(names).forEach((name, rows) -> compiled.put(name, userRows(name, rows)));
+        return compiled;
+    }
+
+    private UserRows userRows(String userName, AuthorizeTables.UserTables rows) {
+        List<PolicyItem> check = items(userName, rows.check());
+        List<PolicyItem> reply = items(userName, rows.reply());
         PolicyRule replyRule = reply.isEmpty() ? null : rule(userName, List.of(), reply);
         return new UserRows(check.isEmpty() ? null : rule(userName, check, List.of()), replyRule,
-                replyRule == null ? FallThrough.DEFAULT : fallThrough(reply, replyRule), List.copyOf(groupNames));
+                replyRule == null ? FallThrough.DEFAULT : fallThrough(reply, replyRule), List.copyOf(rows.groups()));
     }
 
-    private GroupRows loadGroup(String group) {
-        return groupRows(group, rows(dsl.select(RADGROUPCHECK.ATTRIBUTE, RADGROUPCHECK.OP, RADGROUPCHECK.VALUE)
-                        .from(RADGROUPCHECK).where(RADGROUPCHECK.GROUPNAME.eq(group))
-                        .orderBy(RADGROUPCHECK.ID).fetch()),
-                rows(dsl.select(RADGROUPREPLY.ATTRIBUTE, RADGROUPREPLY.OP, RADGROUPREPLY.VALUE)
-                        .from(RADGROUPREPLY).where(RADGROUPREPLY.GROUPNAME.eq(group))
-                        .orderBy(RADGROUPREPLY.ID).fetch()));
+    private Map<String, GroupRows> readGroups(List<String> names) {
+        Map<String, GroupRows> compiled = new HashMap<>(names.size() * 2);
+        tables.groups(names).forEach((name, rows) -> compiled.put(name, groupRows(name, rows)));
+        return compiled;
     }
 
-    private GroupRows groupRows(String group, List<Row> checkRows, List<Row> replyRows) {
-        List<PolicyItem> check = items(group, checkRows);
-        List<PolicyItem> reply = items(group, replyRows);
+    private GroupRows groupRows(String group, AuthorizeTables.GroupTables rows) {
+        List<PolicyItem> check = items(group, rows.check());
+        List<PolicyItem> reply = items(group, rows.reply());
         PolicyRule replyRule = reply.isEmpty() ? null : rule(group, List.of(), reply);
         return new GroupRows(check.isEmpty() ? null : rule(group, check, List.of()), replyRule,
                 replyRule == null ? FallThrough.DEFAULT : fallThrough(reply, replyRule));
     }
 
     /**
-     * Reads every group's rows and then the first {@link #preloadUsers} users' rows, a statement per table, into
-     * the cache. A failure only leaves the cache to fill as requests come.
+     * Reads every group's rows and then the first {@link #preloadUsers} users' rows into the cache, in batches of
+     * {@value #PRELOAD_BATCH}. A failure only leaves the cache to fill as requests come.
      */
     private void preload() {
-        if (preloadUsers == 0) {
+        if (preloadUsers == 0 || users == null || groups == null) {
             return;
         }
         long began = System.nanoTime();
         try {
-            int groupCount = preloadGroups();
-            int userCount = preloadUsers();
+            int groupCount = preload(groups, tables.groupNames(), this::readGroups);
+            int userCount = preload(users, tables.firstUserNames(preloadUsers), this::readUsers);
             LOG.info("authorize cache: {} users and {} groups read in {} ms", userCount, groupCount,
                     (System.nanoTime() - began) / 1_000_000);
         } catch (DataAccessException e) {
@@ -237,78 +246,17 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
         }
     }
 
-    private int preloadGroups() {
-        Map<String, List<Row>> check = byOwner(dsl.select(RADGROUPCHECK.GROUPNAME, RADGROUPCHECK.ATTRIBUTE,
-                RADGROUPCHECK.OP, RADGROUPCHECK.VALUE).from(RADGROUPCHECK)
-                .orderBy(RADGROUPCHECK.GROUPNAME, RADGROUPCHECK.ID).fetch());
-        Map<String, List<Row>> reply = byOwner(dsl.select(RADGROUPREPLY.GROUPNAME, RADGROUPREPLY.ATTRIBUTE,
-                RADGROUPREPLY.OP, RADGROUPREPLY.VALUE).from(RADGROUPREPLY)
-                .orderBy(RADGROUPREPLY.GROUPNAME, RADGROUPREPLY.ID).fetch());
-        Set<String> names = new HashSet<>(check.keySet());
-        names.addAll(reply.keySet());
-        for (String group : names) {
-            groups.put(group, groupRows(group, check.getOrDefault(group, List.of()),
-                    reply.getOrDefault(group, List.of())));
+    private static <V> int preload(AsyncCache<String, V> cache, List<String> names,
+            Function<List<String>, Map<String, V>> read) {
+        for (int from = 0; from < names.size(); from += PRELOAD_BATCH) {
+            cache.synchronous().putAll(read.apply(names.subList(from, Math.min(names.size(), from + PRELOAD_BATCH))));
         }
         return names.size();
-    }
-
-    /** The first users by name: their rows are those with a name up to the last one's. */
-    private int preloadUsers() {
-        List<String> names = dsl.select(RADCHECK.USERNAME).from(RADCHECK)
-                .union(DSL.select(RADREPLY.USERNAME).from(RADREPLY))
-                .union(DSL.select(RADUSERGROUP.USERNAME).from(RADUSERGROUP))
-                .orderBy(DSL.field(DSL.name(RADCHECK.USERNAME.getName())))
-                .limit(preloadUsers)
-                .fetch(RADCHECK.USERNAME);
-        if (names.isEmpty()) {
-            return 0;
-        }
-        String last = names.getLast();
-        Map<String, List<Row>> check = byOwner(dsl.select(RADCHECK.USERNAME, RADCHECK.ATTRIBUTE, RADCHECK.OP,
-                RADCHECK.VALUE).from(RADCHECK).where(RADCHECK.USERNAME.le(last))
-                .orderBy(RADCHECK.USERNAME, RADCHECK.ID).fetch());
-        Map<String, List<Row>> reply = byOwner(dsl.select(RADREPLY.USERNAME, RADREPLY.ATTRIBUTE, RADREPLY.OP,
-                RADREPLY.VALUE).from(RADREPLY).where(RADREPLY.USERNAME.le(last))
-                .orderBy(RADREPLY.USERNAME, RADREPLY.ID).fetch());
-        Map<String, List<String>> memberships = new HashMap<>();
-        for (Record2<String, String> row : dsl.select(RADUSERGROUP.USERNAME, RADUSERGROUP.GROUPNAME)
-                .from(RADUSERGROUP).where(RADUSERGROUP.USERNAME.le(last))
-                .orderBy(RADUSERGROUP.USERNAME, RADUSERGROUP.PRIORITY, RADUSERGROUP.ID).fetch()) {
-            memberships.computeIfAbsent(row.value1(), name -> new ArrayList<>()).add(row.value2());
-        }
-        for (String name : names) {
-            users.put(name, userRows(name, check.getOrDefault(name, List.of()), reply.getOrDefault(name, List.of()),
-                    memberships.getOrDefault(name, List.of())));
-        }
-        return names.size();
-    }
-
-    /** One attribute row of a check or reply table. */
-    private record Row(String attribute, String op, String value) {
-    }
-
-    private static List<Row> rows(Result<Record3<String, String, String>> result) {
-        List<Row> rows = new ArrayList<>(result.size());
-        for (Record3<String, String, String> record : result) {
-            rows.add(new Row(record.value1(), record.value2(), record.value3()));
-        }
-        return rows;
-    }
-
-    /** Rows of (owner, attribute, op, value) grouped by owner, each owner's in the order read. */
-    private static Map<String, List<Row>> byOwner(Result<Record4<String, String, String, String>> result) {
-        Map<String, List<Row>> rows = new HashMap<>();
-        for (Record4<String, String, String, String> record : result) {
-            rows.computeIfAbsent(record.value1(), owner -> new ArrayList<>())
-                    .add(new Row(record.value2(), record.value3(), record.value4()));
-        }
-        return rows;
     }
 
     @Override
     public void changed(String table, @Nullable String key) {
-        Cache<String, ?> cache = switch (table) {
+        AsyncCache<String, ?> cache = switch (table) {
             case "radcheck", "radreply", "radusergroup" -> users;
             case "radgroupcheck", "radgroupreply" -> groups;
             default -> null;
@@ -317,11 +265,10 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
             return;
         }
         if (key == null) {
-            cache.invalidateAll();
-            clears.incrementAndGet();
+            // Reads in progress too: what they bring is not kept.
+            cache.synchronous().invalidateAll();
         } else {
-            // Waits for a load of that key in progress, then drops what it read.
-            cache.invalidate(key);
+            cache.synchronous().invalidate(key);
         }
     }
 
@@ -332,22 +279,33 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
 
     @Override
     public void resynchronise() {
-        users.invalidateAll();
-        groups.invalidateAll();
-        clears.incrementAndGet();
+        if (users != null && groups != null) {
+            users.synchronous().invalidateAll();
+            groups.synchronous().invalidateAll();
+        }
         listening = true;
         preload();
     }
 
     /** Whether cached rows are used (notifications are being received). */
-    boolean listening() {
+    public boolean listening() {
         return listening;
     }
 
     /** Users cached now (for tests and metrics). */
     long cachedUsers() {
-        users.cleanUp();
-        return users.estimatedSize();
+        if (users == null) {
+            return 0;
+        }
+        users.synchronous().cleanUp();
+        return users.synchronous().estimatedSize();
+    }
+
+    /** Stops the readers; requests waiting for rows fail. */
+    @Override
+    public void close() throws InterruptedException {
+        userReads.close();
+        groupReads.close();
     }
 
     private FallThrough fallThrough(List<PolicyItem> reply, PolicyRule rule) {
@@ -369,9 +327,9 @@ public final class SqlAuthorize implements TableChanges.Subscriber {
     }
 
     /** The rows as policy items, each compiled once to leave out what FreeRADIUS would refuse. */
-    private List<PolicyItem> items(String owner, List<Row> rows) {
+    private List<PolicyItem> items(String owner, List<AuthorizeTables.Row> rows) {
         List<PolicyItem> items = new ArrayList<>(rows.size());
-        for (Row row : rows) {
+        for (AuthorizeTables.Row row : rows) {
             PolicyItem item = item(owner, row.attribute(), row.op(), row.value());
             if (item != null) {
                 items.add(item);

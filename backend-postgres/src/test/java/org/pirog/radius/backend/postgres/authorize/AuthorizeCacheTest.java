@@ -1,6 +1,7 @@
 package org.pirog.radius.backend.postgres.authorize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,13 +9,17 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,8 +93,8 @@ class AuthorizeCacheTest {
         try (Fixture fixture = new Fixture(statements)) {
             awaitTrue(fixture.authorize::listening, 5_000);
             assertThat(fixture.apply("ann")).isTrue();
-            assertThat(statements.get()).as("a miss reads user check, reply, groups, group check, group reply")
-                    .isEqualTo(5);
+            assertThat(statements.get()).as("a miss reads the user's rows in one statement, the group's in another")
+                    .isEqualTo(2);
             statements.set(0);
             for (int i = 0; i < 100; i++) {
                 PolicyContext context = context("ann");
@@ -160,10 +165,73 @@ class AuthorizeCacheTest {
             assertThat(statements.get()).as("ann, bob and their group were preloaded").isZero();
             // Only the first two users by name: cid is read when asked for.
             assertThat(password(fixture.control("cid"))).isEqualTo("x");
-            assertThat(statements.get()).isEqualTo(3);
+            assertThat(statements.get()).isEqualTo(1);
             // A change after the preload drops what it read.
             TestDatabase.executeIn(schema, "update radcheck set value = 'new' where username = 'ann'");
             awaitTrue(() -> "new".equals(password(fixture.control("ann"))), 1_000);
+        }
+    }
+
+    @Test
+    void usersMissedWhileAReadIsRunningAreReadTogetherInOneStatement() throws Exception {
+        TestDatabase.executeIn(schema, """
+                insert into radcheck (username, attribute, op, value)
+                    select 'user' || i, 'Cleartext-Password', ':=', 'pass' || i from generate_series(1, 200) i;
+                """);
+        AtomicInteger statements = new AtomicInteger();
+        try (Fixture fixture = new Fixture(statements); Connection locker = TestDatabase.connect()) {
+            awaitTrue(fixture.authorize::listening, 5_000);
+            statements.set(0);
+            // radcheck locked: the first reads wait on PostgreSQL while the other requests come in.
+            locker.setAutoCommit(false);
+            locker.createStatement().execute("lock table " + schema + ".radcheck in access exclusive mode");
+            CountDownLatch asked = new CountDownLatch(200);
+            List<CompletableFuture<String>> passwords = new ArrayList<>();
+            for (int i = 1; i <= 200; i++) {
+                String user = "user" + i;
+                passwords.add(CompletableFuture.supplyAsync(() -> {
+                    asked.countDown();
+                    return password(fixture.control(user));
+                }, Executors.newVirtualThreadPerTaskExecutor()));
+            }
+            assertThat(asked.await(5, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(200);
+            locker.commit();
+            for (int i = 1; i <= 200; i++) {
+                assertThat(passwords.get(i - 1).get(10, TimeUnit.SECONDS)).isEqualTo("pass" + i);
+            }
+            // Each of the two readers took the first user it saw; the 198 others were read by one of them next.
+            assertThat(statements.get()).isLessThanOrEqualTo(4);
+            assertThat(fixture.authorize.cachedUsers()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void withNoCacheEveryRequestReadsItsRows() throws Exception {
+        AtomicInteger statements = new AtomicInteger();
+        try (Fixture fixture = new Fixture(statements, 0, 0)) {
+            awaitTrue(fixture.authorize::listening, 5_000);
+            statements.set(0);
+            for (int i = 0; i < 3; i++) {
+                assertThat(password(fixture.control("ann"))).isEqualTo("old");
+            }
+            assertThat(statements.get()).as("the user's rows and the group's, for each request").isEqualTo(6);
+            assertThat(fixture.authorize.cachedUsers()).isZero();
+            TestDatabase.executeIn(schema, "update radcheck set value = 'new' where username = 'ann'");
+            assertThat(password(fixture.control("ann"))).isEqualTo("new");
+        }
+    }
+
+    @Test
+    void aReadThatFailsIsADatabaseErrorForTheRequestAndTheNextReadsAgain() throws Exception {
+        AtomicInteger statements = new AtomicInteger();
+        try (Fixture fixture = new Fixture(statements)) {
+            awaitTrue(fixture.authorize::listening, 5_000);
+            TestDatabase.executeIn(schema, "alter table radcheck rename to radcheck_away");
+            assertThatThrownBy(() -> fixture.control("ann")).isInstanceOf(DataAccessException.class)
+                    .hasMessageContaining("radcheck");
+            TestDatabase.executeIn(schema, "alter table radcheck_away rename to radcheck");
+            assertThat(password(fixture.control("ann"))).isEqualTo("old");
         }
     }
 
@@ -177,16 +245,14 @@ class AuthorizeCacheTest {
         }
 
         Fixture(AtomicInteger statements, int preloadUsers) {
+            this(statements, preloadUsers, 1_000);
+        }
+
+        Fixture(AtomicInteger statements, int preloadUsers, long maximumUsers) {
             PGSimpleDataSource dataSource = TestDatabase.dataSource();
             dataSource.setCurrentSchema(schema);
-            DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
-            dsl.configuration().set(new ExecuteListener() {
-                @Override
-                public void executeStart(ExecuteContext ctx) {
-                    statements.incrementAndGet();
-                }
-            });
-            authorize = new SqlAuthorize(Dictionary.pirog(), dsl, 1_000, preloadUsers);
+            DSLContext dsl = DSL.using(StatementCounter.counting(dataSource, statements), SQLDialect.POSTGRES);
+            authorize = new SqlAuthorize(Dictionary.pirog(), dsl, maximumUsers, preloadUsers);
             changes = new TableChanges(TestDatabase.URL, null, null, schema);
             changes.subscribe(authorize);
             changes.start();
@@ -205,6 +271,7 @@ class AuthorizeCacheTest {
         @Override
         public void close() throws InterruptedException {
             changes.close();
+            authorize.close();
         }
     }
 
@@ -239,26 +306,9 @@ class AuthorizeCacheTest {
                 .create(new BackendContext(Dictionary.pirog(), Path.of("."), settings));
     }
 
-    /** Authorizes twice in a row until the second is answered from the cache, proving the listener is up. */
+    /** Until the backend hears the tables' changes, so that it caches what it reads. */
     private static void awaitListening(PostgresBackend backend) throws Exception {
-        awaitTrue(() -> backend.authorize(request("ann")) != null && cachedAfterFirst(backend), 5_000);
-    }
-
-    private static boolean cachedAfterFirst(PostgresBackend backend) {
-        AtomicInteger statements = new AtomicInteger();
-        ExecuteListener counter = new ExecuteListener() {
-            @Override
-            public void executeStart(ExecuteContext ctx) {
-                statements.incrementAndGet();
-            }
-        };
-        backend.dsl().configuration().set(counter);
-        try {
-            authorize(backend, "ann");
-            return statements.get() == 0;
-        } finally {
-            backend.dsl().configuration().set(new ExecuteListener[0]);
-        }
+        awaitTrue(backend::listening, 5_000);
     }
 
     private static Authorization authorize(PostgresBackend backend, String user) {
