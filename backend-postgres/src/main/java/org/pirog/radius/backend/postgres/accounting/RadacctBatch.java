@@ -14,11 +14,10 @@ import org.pirog.radius.core.accounting.AccountingRecord;
  * round, and so on), and Accounting-On/Off, which touches every session of its NAS, runs alone in its place.
  *
  * <p>Plans: the statement's SQL never changes, so the driver prepares it once per connection and PostgreSQL
- * plans it once (a generic plan) until autovacuum's next ANALYZE of radacct. Planning it for each batch instead was
- * measured too: robust, but the plan of this statement costs more than running it for a few records (accounting
- * at low load fell by half). The price of the cached plan: made for a table just created or truncated, it scans
- * radacct until autovacuum analyses it again (within a minute or two; for ever where autovacuum is off, which the
- * backend warns about at start).
+ * keeps one generic plan for it. Planning it for each batch instead was measured too: robust, but the plan of this
+ * statement costs more than running it for a few records (accounting at low load fell by half). A plan made for a
+ * table just created or truncated scans radacct, so the plans are made again every ten seconds
+ * ({@link FreshPlans}) rather than only when autovacuum next analyses radacct.
  */
 final class RadacctBatch {
     private RadacctBatch() {

@@ -54,13 +54,25 @@ final class RadacctStatements {
     private static final Condition INTERIM = RadacctRows.STATUS.eq(DSL.inline(AcctStatusType.INTERIM_UPDATE.name()));
     private static final Condition STOP = RadacctRows.STATUS.eq(DSL.inline(AcctStatusType.STOP.name()));
 
+    /**
+     * How old a connection's plans may get: a stale plan runs this long at most, and a few plans per connection
+     * per interval cost nothing measurable.
+     */
+    static final Duration PLAN_INTERVAL = Duration.ofSeconds(10);
+
     private final ArrayStatement round;
+    private final FreshPlans plans;
 
     /** Renders the statement once ({@code dsl} only renders, it runs nothing). */
     RadacctStatements(DSLContext dsl, Duration leaseTime) {
+        this(dsl, leaseTime, PLAN_INTERVAL);
+    }
+
+    RadacctStatements(DSLContext dsl, Duration leaseTime, Duration planInterval) {
         Objects.requireNonNull(leaseTime, "leaseTime");
         ArrayStatement.Parameters parameters = new ArrayStatement.Parameters();
         this.round = ArrayStatement.render(dsl, round(dsl, RadacctRows.table(parameters), leaseTime), parameters);
+        this.plans = new FreshPlans(planInterval);
     }
 
     /**
@@ -69,6 +81,7 @@ final class RadacctStatements {
      * {@link #nasReboot}.
      */
     void write(Connection connection, List<RadacctValues> records) throws SQLException {
+        plans.refresh(connection);
         round.execute(connection, RadacctRows.arrays(records));
     }
 
