@@ -185,7 +185,11 @@ public final class SqlAuthorize implements TableChanges.Subscriber, AutoCloseabl
             value = reads.read(key);
         } else {
             value = cache.getIfPresent(key);
-            if (value == null) {
+            if (value == null || value.isCompletedExceptionally()) {
+                if (value != null) {
+                    // A failed read, which Caffeine drops just after its callers hear of the failure: not an answer.
+                    cache.asMap().remove(key, value);
+                }
                 value = cache.get(key, (name, executor) -> reads.read(name));
             }
         }
