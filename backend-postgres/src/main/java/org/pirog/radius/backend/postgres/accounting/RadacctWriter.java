@@ -1,5 +1,6 @@
 package org.pirog.radius.backend.postgres.accounting;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -12,8 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConnectionProvider;
 import org.jspecify.annotations.Nullable;
 import org.pirog.radius.core.accounting.AccountingRecord;
 import org.pirog.radius.core.backend.BackendException;
@@ -131,13 +133,11 @@ public final class RadacctWriter implements AutoCloseable {
 
     private void write(List<Pending> batch) {
         try {
-            dsl.transaction(configuration -> {
-                List<AccountingRecord> records = new ArrayList<>(batch.size());
-                for (Pending pending : batch) {
-                    records.add(pending.accounting());
-                }
-                RadacctBatch.execute(DSL.using(configuration), statements, records);
-            });
+            List<AccountingRecord> records = new ArrayList<>(batch.size());
+            for (Pending pending : batch) {
+                records.add(pending.accounting());
+            }
+            inTransaction(tx -> RadacctBatch.execute(tx, statements, records));
             transactions.increment();
             written.add(batch.size());
             for (Pending pending : batch) {
@@ -161,6 +161,42 @@ public final class RadacctWriter implements AutoCloseable {
                         + pending.accounting().statusType() + " " + pending.accounting().uniqueSessionId() + ": "
                         + reason, e));
             }
+        }
+    }
+
+    /**
+     * Runs the work in one transaction on a pooled connection. Not jOOQ's {@code transaction()}: it asks the
+     * connection for its isolation level at every start, which PgJDBC answers with a round trip to PostgreSQL
+     * ({@code SHOW TRANSACTION ISOLATION LEVEL}), one more per batch than the work needs.
+     */
+    private void inTransaction(Consumer<DSLContext> work) {
+        dsl.connection(connection -> {
+            connection.setAutoCommit(false);
+            try {
+                work.accept(dsl.configuration().derive(new DefaultConnectionProvider(connection)).dsl());
+                connection.commit();
+            } catch (Throwable e) {
+                rollback(connection, e);
+                throw e;
+            } finally {
+                restoreAutoCommit(connection);
+            }
+        });
+    }
+
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            // A broken connection, which the pool drops; the batch's own outcome is what counts.
+        }
+    }
+
+    private static void rollback(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 
