@@ -81,8 +81,8 @@ public final class SqlAuthorize implements TableChanges.Subscriber, AutoCloseabl
             List<String> groups) {
     }
 
-    /** One group's rows, compiled. */
-    private record GroupRows(@Nullable PolicyRule check, @Nullable PolicyRule reply, FallThrough fallThrough) {
+    /** A group's rows (or a user's check and reply rows), compiled: rules null when there are no rows. */
+    private record Rules(@Nullable PolicyRule check, @Nullable PolicyRule reply, FallThrough fallThrough) {
     }
 
     private final Dictionary dictionary;
@@ -90,9 +90,9 @@ public final class SqlAuthorize implements TableChanges.Subscriber, AutoCloseabl
     private final AuthorizeTables tables;
     /** Null when nothing is cached. */
     private final @Nullable AsyncCache<String, UserRows> users;
-    private final @Nullable AsyncCache<String, GroupRows> groups;
+    private final @Nullable AsyncCache<String, Rules> groups;
     private final CoalescedReads<UserRows> userReads;
-    private final CoalescedReads<GroupRows> groupReads;
+    private final CoalescedReads<Rules> groupReads;
     private final int preloadUsers;
     /** Whether notifications are being received, so that cached rows can be trusted. */
     private volatile boolean listening;
@@ -146,7 +146,7 @@ public final class SqlAuthorize implements TableChanges.Subscriber, AutoCloseabl
         List<String> names = user.groups();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            GroupRows group = group(name);
+            Rules group = group(name);
             if (group.check() != null) {
                 if (!group.check().matches(context)) {
                     // rlm_sql goes straight on to the next group, whatever Fall-Through says.
@@ -171,7 +171,7 @@ public final class SqlAuthorize implements TableChanges.Subscriber, AutoCloseabl
         return cached(listening ? users : null, name, userReads);
     }
 
-    private GroupRows group(String name) {
+    private Rules group(String name) {
         return cached(listening ? groups : null, name, groupReads);
     }
 
@@ -210,24 +210,26 @@ public final class SqlAuthorize implements TableChanges.Subscriber, AutoCloseabl
     }
 
     private UserRows userRows(String userName, AuthorizeTables.UserTables rows) {
-        List<PolicyItem> check = items(userName, rows.check());
-        List<PolicyItem> reply = items(userName, rows.reply());
-        PolicyRule replyRule = reply.isEmpty() ? null : rule(userName, List.of(), reply);
-        return new UserRows(check.isEmpty() ? null : rule(userName, check, List.of()), replyRule,
-                replyRule == null ? FallThrough.DEFAULT : fallThrough(reply, replyRule), List.copyOf(rows.groups()));
+        Rules rules = rules(userName, rows.check(), rows.reply());
+        return new UserRows(rules.check(), rules.reply(), rules.fallThrough(), List.copyOf(rows.groups()));
     }
 
-    private Map<String, GroupRows> readGroups(List<String> names) {
-        Map<String, GroupRows> compiled = new HashMap<>(names.size() * 2);
+    private Map<String, Rules> readGroups(List<String> names) {
+        Map<String, Rules> compiled = new HashMap<>(names.size() * 2);
         tables.groups(names).forEach((name, rows) -> compiled.put(name, groupRows(name, rows)));
         return compiled;
     }
 
-    private GroupRows groupRows(String group, AuthorizeTables.GroupTables rows) {
-        List<PolicyItem> check = items(group, rows.check());
-        List<PolicyItem> reply = items(group, rows.reply());
-        PolicyRule replyRule = reply.isEmpty() ? null : rule(group, List.of(), reply);
-        return new GroupRows(check.isEmpty() ? null : rule(group, check, List.of()), replyRule,
+    private Rules groupRows(String group, AuthorizeTables.GroupTables rows) {
+        return rules(group, rows.check(), rows.reply());
+    }
+
+    /** A user's or group's check and reply rows, compiled. */
+    private Rules rules(String owner, List<AuthorizeTables.Row> checkRows, List<AuthorizeTables.Row> replyRows) {
+        List<PolicyItem> check = items(owner, checkRows);
+        List<PolicyItem> reply = items(owner, replyRows);
+        PolicyRule replyRule = reply.isEmpty() ? null : rule(owner, List.of(), reply);
+        return new Rules(check.isEmpty() ? null : rule(owner, check, List.of()), replyRule,
                 replyRule == null ? FallThrough.DEFAULT : fallThrough(reply, replyRule));
     }
 
