@@ -81,6 +81,11 @@ public final class PostgresBackend implements Backend {
         return authorize.listening();
     }
 
+    /** Users whose authorize rows are cached now (for tests and metrics). */
+    public long cachedUsers() {
+        return authorize.cachedUsers();
+    }
+
     /** The shared jOOQ context, for tests and later components (caches, clients from {@code nas}). */
     public DSLContext dsl() {
         return dsl;

@@ -37,6 +37,8 @@ public final class PostgresBackendProvider implements BackendProvider {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresBackendProvider.class);
     /** Users whose rows are read into the authorize cache at start: all of a small ISP's, a bounded start-up. */
     static final int PRELOADED_USERS = 100_000;
+    /** How long start-up waits for the preload (100,000 users take a few seconds). */
+    private static final Duration PRELOAD_WAIT = Duration.ofSeconds(30);
     /** radpostauth rows that may wait for their batch; beyond, rows are dropped (a log, not accounting). */
     private static final int POST_AUTH_QUEUE = 10_000;
     /** Most accounting records in one transaction. */
@@ -112,8 +114,27 @@ public final class PostgresBackendProvider implements BackendProvider {
                 settings.schema());
         SqlAuthorize authorize = new SqlAuthorize(context.dictionary(), dsl, settings.cacheUsers(),
                 (int) Math.min(settings.cacheUsers(), PRELOADED_USERS));
-        return new PostgresBackend(dataSource, dsl, authorize,
-                new NasClients(dsl), changes, pool, radacct, stale, new PostAuthWriter(dsl, POST_AUTH_QUEUE), clock);
+        PostgresBackend backend = new PostgresBackend(dataSource, dsl, authorize, new NasClients(dsl), changes, pool,
+                radacct, stale, new PostAuthWriter(dsl, POST_AUTH_QUEUE), clock);
+        awaitPreload(authorize);
+        return backend;
+    }
+
+    /**
+     * radiusd opens its ports once the backend is made: waiting here for the authorize cache's preload means that
+     * a server that has started answers its first requests from the cache, instead of reading every user while the
+     * NASes' first requests (all of them retransmitted after a restart) queue behind the preload. Bounded, because
+     * a very large preload goes on in the background.
+     */
+    private static void awaitPreload(SqlAuthorize authorize) {
+        try {
+            if (!authorize.awaitPreload(PRELOAD_WAIT)) {
+                LOG.info("authorize cache: preload still running after {} s; answering meanwhile, reading users"
+                        + " not yet cached", PRELOAD_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

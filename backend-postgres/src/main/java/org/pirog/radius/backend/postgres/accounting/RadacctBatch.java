@@ -2,9 +2,12 @@ package org.pirog.radius.backend.postgres.accounting;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 import org.pirog.radius.core.accounting.AccountingRecord;
 
 /**
@@ -21,6 +24,32 @@ import org.pirog.radius.core.accounting.AccountingRecord;
  */
 final class RadacctBatch {
     private RadacctBatch() {
+    }
+
+    /**
+     * The batch as one round, when it is one: only Start, Interim-Update and Stop records, of distinct sessions. Such
+     * a batch is one statement, atomic on its own, so it needs no transaction of its own around it. Null otherwise.
+     */
+    static @Nullable List<RadacctValues> oneRound(List<AccountingRecord> records) {
+        List<RadacctValues> round = new ArrayList<>(records.size());
+        Set<String> sessions = new HashSet<>();
+        for (AccountingRecord record : records) {
+            switch (record.statusType()) {
+                case ACCOUNTING_ON, ACCOUNTING_OFF -> {
+                    return null;
+                }
+                case START, INTERIM_UPDATE, STOP -> {
+                    if (!sessions.add(record.uniqueSessionId())) {
+                        return null;
+                    }
+                    round.add(RadacctValues.of(record));
+                }
+                default -> {
+                    // Stored nowhere, as in execute.
+                }
+            }
+        }
+        return round;
     }
 
     static void execute(DSLContext tx, RadacctStatements statements, List<AccountingRecord> records) {

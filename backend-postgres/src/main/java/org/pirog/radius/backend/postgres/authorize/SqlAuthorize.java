@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -58,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * <p>Each time the listener starts (or comes back), the rows of the first users (by name, up to
  * {@code preloadUsers}) and of every group are read in a few statements into the emptied cache, so that a server
  * just started does not send its first few thousand requests to the database. This runs on the listener's thread:
- * a change committed meanwhile is heard after it, and drops what the preload read.
+ * a change committed meanwhile is heard after it, and drops what the preload read. Start-up waits for the first
+ * preload ({@link #awaitPreload}) before the server opens its ports.
  */
 public final class SqlAuthorize implements TableChanges.Subscriber, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqlAuthorize.class);
@@ -96,6 +99,8 @@ public final class SqlAuthorize implements TableChanges.Subscriber, AutoCloseabl
     private final int preloadUsers;
     /** Whether notifications are being received, so that cached rows can be trusted. */
     private volatile boolean listening;
+    /** Open once the first preload is over. */
+    private final CountDownLatch preloaded = new CountDownLatch(1);
 
     /**
      * @param maximumUsers the most users cached (groups: a tenth of it, at least 1,000); 0 caches nothing
@@ -238,6 +243,14 @@ public final class SqlAuthorize implements TableChanges.Subscriber, AutoCloseabl
      * {@value #PRELOAD_BATCH}. A failure only leaves the cache to fill as requests come.
      */
     private void preload() {
+        try {
+            preloadTables();
+        } finally {
+            preloaded.countDown();
+        }
+    }
+
+    private void preloadTables() {
         if (preloadUsers == 0 || users == null || groups == null) {
             return;
         }
@@ -293,13 +306,23 @@ public final class SqlAuthorize implements TableChanges.Subscriber, AutoCloseabl
         preload();
     }
 
+    /**
+     * Waits until the first preload since this cache was made is over (done, failed, or none to do), at most
+     * {@code timeout}.
+     *
+     * @return whether it is over
+     */
+    public boolean awaitPreload(Duration timeout) throws InterruptedException {
+        return preloaded.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     /** Whether cached rows are used (notifications are being received). */
     public boolean listening() {
         return listening;
     }
 
     /** Users cached now (for tests and metrics). */
-    long cachedUsers() {
+    public long cachedUsers() {
         if (users == null) {
             return 0;
         }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,7 +155,8 @@ class AuthorizeCacheTest {
                 """);
         AtomicInteger statements = new AtomicInteger();
         try (Fixture fixture = new Fixture(statements, 2)) {
-            awaitTrue(() -> fixture.authorize.cachedUsers() == 2, 5_000);
+            assertThat(fixture.authorize.awaitPreload(Duration.ofSeconds(5))).isTrue();
+            assertThat(fixture.authorize.cachedUsers()).as("the preload is over when awaitPreload says so").isEqualTo(2);
             statements.set(0);
             PolicyContext ann = context("ann");
             assertThat(fixture.authorize.apply("ann", ann)).isTrue();
@@ -169,6 +171,15 @@ class AuthorizeCacheTest {
             // A change after the preload drops what it read.
             TestDatabase.executeIn(schema, "update radcheck set value = 'new' where username = 'ann'");
             awaitTrue(() -> "new".equals(password(fixture.control("ann"))), 1_000);
+        }
+    }
+
+    @Test
+    void aBackendIsMadeOnlyOnceItsCacheIsPreloadedSoThatTheServerOpensItsPortsWarm() throws Exception {
+        try (PostgresBackend backend = backend()) {
+            // No waiting here: radiusd opens its ports right after the provider returns.
+            assertThat(backend.listening()).isTrue();
+            assertThat(backend.cachedUsers()).isEqualTo(1);
         }
     }
 
