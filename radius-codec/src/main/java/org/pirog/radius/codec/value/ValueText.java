@@ -4,6 +4,8 @@ import static org.pirog.radius.codec.value.AddressText.IPV4_LENGTH;
 import static org.pirog.radius.codec.value.AddressText.IPV6_LENGTH;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import org.pirog.radius.codec.dictionary.AttributeDefinition;
 import org.pirog.radius.codec.dictionary.DataType;
@@ -22,11 +24,17 @@ import org.pirog.radius.codec.dictionary.DataType;
  * <li>byte, short, integer, integer64: decimal, {@code 0x} hex, or a {@code VALUE} name; checked against the
  *     type's range. A tagged integer (RFC 2868 §3.1) has 24 bits and parses to 3 octets, as the decoder gives it.
  * <li>signed: decimal with an optional {@code -}, or {@code 0x} hex of the 32 bits.
- * <li>date: see {@link DateText}; a time without zone is UTC.
- * <li>ipaddr: dotted quad only, never a host name. ipv6addr: RFC 4291 §2.2 text. combo-ip: either, by form.
+ * <li>date: epoch seconds, FreeRADIUS's {@code Jan 1 2027 12:00[:00] [UTC]} in its orders, or ISO-8601 (see
+ *     {@link DateText}). A date written without a zone is in the zone passed to {@link #parse(AttributeDefinition,
+ *     String, ZoneId)}, as FreeRADIUS reads it in the server's local time; {@link #parse(AttributeDefinition,
+ *     String)} reads it in UTC.
+ * <li>ipaddr: dotted quad only, never a host name. ipv6addr: RFC 4291 §2.2 text. combo-ip: either, by form. A
+ *     host prefix length ({@code /32}, {@code /128}) may follow, as FreeRADIUS allows.
  * <li>ipv4prefix {@code 10.0.0.0/8} (RFC 6572 layout: reserved, prefix length, 4 octets) and ipv6prefix
- *     {@code 2001:db8::/32} (RFC 3162 §2.3: reserved, prefix length, 16 octets as FreeRADIUS writes them); host
- *     bits are cleared as FreeRADIUS does, and a missing length means a host prefix.
+ *     {@code 2001:db8::/32} (RFC 3162 §2.3: reserved, prefix length, always all 16 address octets, as FreeRADIUS
+ *     3.2 holds, compares and sends them: it answers {@code 2001:db8:1::/48} with 18 octets, not 8); host bits
+ *     are cleared as FreeRADIUS does, and a missing length means a host prefix. RFC 3162 lets a sender leave out
+ *     the octets past the prefix: whoever compares such a value with a parsed one pads it with zeros first.
  * <li>ifid {@code 0011:2233:4455:6677}; ether {@code 00:11:22:33:44:55}, with {@code -}, or 12 hex digits.
  * <li>abinary, tlv and the structural types: {@code 0x} hex only (Ascend filter syntax is not supported).
  * </ul>
@@ -49,15 +57,24 @@ public final class ValueText {
     private ValueText() {
     }
 
-    /** The wire octets of {@code text} as a value of {@code definition}'s type. */
+    /** The wire octets of {@code text} as a value of {@code definition}'s type; a date without a zone is UTC. */
     public static byte[] parse(AttributeDefinition definition, String text) throws ValueFormatException {
+        return parse(definition, text, ZoneOffset.UTC);
+    }
+
+    /**
+     * The wire octets of {@code text} as a value of {@code definition}'s type, a date written without a zone being
+     * wall-clock time in {@code zone}. Policy (users files, SQL check and reply rows) passes the server's zone,
+     * because FreeRADIUS reads such dates with {@code mktime}, in local time.
+     */
+    public static byte[] parse(AttributeDefinition definition, String text, ZoneId zone) throws ValueFormatException {
         DataType type = definition.type();
         return switch (type) {
             case STRING -> text.getBytes(StandardCharsets.UTF_8);
             case OCTETS -> octets(definition, text);
             case BYTE, SHORT, INTEGER, INTEGER64 -> IntegerText.parseUnsigned(definition, text);
             case SIGNED -> IntegerText.parseSigned(definition, text);
-            case DATE -> date(definition, text);
+            case DATE -> date(definition, text, zone);
             case IPADDR -> address(definition, text.strip(), false);
             case IPV6ADDR -> address(definition, text.strip(), true);
             case COMBO_IP -> address(definition, text.strip(), text.indexOf(':') >= 0);
@@ -79,6 +96,16 @@ public final class ValueText {
             }
             case TLV, ABINARY, VSA, EXTENDED, LONG_EXTENDED, EVS -> hexOnly(definition, text.strip());
         };
+    }
+
+    /**
+     * A date as FreeRADIUS prints it in log lines, messages and expansions, in the server's local time, here in
+     * {@code zone} and without quotes: {@code Jan  1 2030 03:00:00 MSK} ({@code strftime "%b %e %Y %H:%M:%S %Z"}).
+     */
+    public static String formatDate(long epochSeconds, ZoneId zone) {
+        StringBuilder out = new StringBuilder(28);
+        DateText.appendInZone(out, epochSeconds, zone);
+        return out.toString();
     }
 
     /** The value as FreeRADIUS prints it, e.g. {@code "text"}, {@code 0x0a0b}, {@code Framed-User}. */
@@ -173,8 +200,9 @@ public final class ValueText {
         return octets;
     }
 
-    private static byte[] date(AttributeDefinition definition, String text) throws ValueFormatException {
-        long seconds = DateText.parseSeconds(text);
+    private static byte[] date(AttributeDefinition definition, String text, ZoneId zone)
+            throws ValueFormatException {
+        long seconds = DateText.parseSeconds(text, zone);
         if (seconds == DateText.NOT_A_DATE) {
             throw invalid(definition, text, "a date (epoch seconds, \"Jan 1 2027 00:00:00 UTC\" or ISO-8601)");
         }
@@ -188,8 +216,11 @@ public final class ValueText {
     private static byte[] address(AttributeDefinition definition, String text, boolean ipv6)
             throws ValueFormatException {
         byte[] address = new byte[ipv6 ? IPV6_LENGTH : IPV4_LENGTH];
-        boolean parsed = ipv6 ? AddressText.parseIpv6(text, 0, text.length(), address, 0)
-                : AddressText.parseIpv4(text, 0, text.length(), address, 0);
+        // FreeRADIUS takes an address with its host prefix length too, and refuses any other length.
+        String hostLength = ipv6 ? "/128" : "/32";
+        int end = text.endsWith(hostLength) ? text.length() - hostLength.length() : text.length();
+        boolean parsed = ipv6 ? AddressText.parseIpv6(text, 0, end, address, 0)
+                : AddressText.parseIpv4(text, 0, end, address, 0);
         if (!parsed) {
             throw invalid(definition, text, ipv6 ? "an IPv6 address" : "an IPv4 address");
         }

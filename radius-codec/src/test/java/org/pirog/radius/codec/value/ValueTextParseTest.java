@@ -30,6 +30,7 @@ class ValueTextParseTest {
         "T-ipaddr      | 10.0.0.1                | 0a000001",
         "T-ipaddr      | ' 255.255.255.255 '     | ffffffff",
         "T-ipaddr      | 0.0.0.0                 | 00000000",
+        "T-ipaddr      | 10.0.0.1/32             | 0a000001",
         "T-ipv4prefix  | 10.1.2.3/16             | 00100a010000",
         "T-ipv4prefix  | 10.1.2.255/31           | 001f0a0102fe",
         "T-ipv4prefix  | 192.168.1.1             | 0020c0a80101",
@@ -67,7 +68,9 @@ class ValueTextParseTest {
         "T-ipv6addr    | 1:2:3:4:5:6:7:8         | 00010002000300040005000600070008",
         "T-ipv6addr    | 1:2:3:4:5:6:1.2.3.4     | 00010002000300040005000601020304",
         "T-ipv6addr    | FE80::A:bC              | fe8000000000000000000000000a00bc",
+        "T-ipv6addr    | 2001:db8::1/128         | 20010db8000000000000000000000001",
         "T-ipv6prefix  | 2001:db8::/32           | 002020010db8000000000000000000000000",
+        "T-ipv6prefix  | 2001:db8::1/64          | 004020010db8000000000000000000000000",
         "T-ipv6prefix  | 2001:db8::1/64          | 004020010db8000000000000000000000000",
         "T-ipv6prefix  | 2001:db8::1             | 008020010db8000000000000000000000001",
         "T-ipv6prefix  | 2001:db8:ffff::/33      | 002120010db8800000000000000000000000",
@@ -101,6 +104,11 @@ class ValueTextParseTest {
         "January 1, 2027 12:00:00       | 6b379540",
         "Nov 21 2026 10:00:00 UTC       | 6b016ba0",
         "Feb 28 2027 23:59:59 Z         | 6b84b4ff",
+        "2027 Jan 1                     | 6b36ec80",
+        "12:00 Jan 1 2027               | 6b379540",
+        "Janvier 1 2027                 | 6b36ec80",
+        "Feb 29 2027                    | 6b84b500",
+        "Dec 31 2026 24:00              | 6b36ec80",
         "2027-01-01T00:00:00Z           | 6b36ec80",
         "2027-01-01T00:00:00            | 6b36ec80",
         "2027-01-01T12:00               | 6b379540",
@@ -118,6 +126,7 @@ class ValueTextParseTest {
         "T-ipaddr     | 010.0.0.1            | is not an IPv4 address for T-ipaddr",
         "T-ipaddr     | 10.0.0.1.            | is not an IPv4 address for T-ipaddr",
         "T-ipaddr     | localhost            | is not an IPv4 address for T-ipaddr",
+        "T-ipaddr     | 10.0.0.0/24          | is not an IPv4 address for T-ipaddr",
         "T-ipv6addr   | 1:2:3:4:5:6:7:8:9    | is not an IPv6 address for T-ipv6addr",
         "T-ipv6addr   | 1::2::3              | is not an IPv6 address for T-ipv6addr",
         "T-ipv6addr   | 12345::              | is not an IPv6 address for T-ipv6addr",
@@ -169,7 +178,8 @@ class ValueTextParseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Jan 32 2027", "Feb 29 2027", "Jan 1 2027 CET", "Jan 1 2027 25:00", "tomorrow", "2027-13-01"})
+    @ValueSource(strings = {"Jan 32 2027", "Jan 1 27", "Foo 1 2027", "Jan 2027", "", "Jan 1x 2027", "Jan 1 2027 CET",
+        "Jan 1 2027 12", "tomorrow", "2027-13-01"})
     void rejectsTextThatIsNoDate(String text) {
         assertThatThrownBy(() -> ValueText.parse(attribute("T-date"), text))
                 .hasMessage("\"" + text + "\" is not a date (epoch seconds, \"Jan 1 2027 00:00:00 UTC\" or ISO-8601)"

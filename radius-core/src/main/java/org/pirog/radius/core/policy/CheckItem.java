@@ -15,7 +15,7 @@ import org.pirog.radius.codec.packet.RadiusPacket;
  *   <li>A comparison ({@code == != > >= < <= =~ !~}) compares the request's instances of the attribute with the
  *       value; it matches when any instance does. An absent attribute never matches, not even {@code !=};
  *       {@code =*} matches when the attribute is present, {@code !*} when it is absent. Numbers, dates and IPv4
- *       addresses compare numerically, other values octet by octet (see {@link ValueComparison}); regular
+ *       addresses compare numerically, other values octet by octet (see {@code ParsedValue}); regular
  *       expressions see the value as text (see {@link AttributeText}) and are case-sensitive.</li>
  *   <li>{@code =} compares like {@code ==} and also assigns. (A {@code users} file rewrites {@code =} on a wire
  *       attribute to {@code ==}, as rlm_files does; its reader does that, not this class.)</li>
@@ -81,7 +81,7 @@ public final class CheckItem {
         if (source == Source.NONE || !value.isLiteral() || operator == Operator.PRESENT
                 || operator == Operator.NOT_PRESENT) {
             if (value.isLiteral() && assigns) {
-                ValueComparison.validate(attribute, value.literal());
+                ParsedValue.validate(attribute, value.literal());
                 if (InternalAttributes.isInternal(attribute) && attribute.number() == LOGIN_TIME) {
                     LoginTime.parse(value.literal());
                 }
@@ -91,7 +91,7 @@ public final class CheckItem {
         } else if (source == Source.CURRENT_TIME) {
             ranges = LoginTime.parse(value.literal());
         } else {
-            parsed = ValueComparison.parse(attribute, value.literal(), ZoneId.systemDefault());
+            parsed = ParsedValue.parse(attribute, value.literal(), ZoneId.systemDefault());
         }
         return new CheckItem(effective, source, assigns, value, parsed, pattern, ranges);
     }
@@ -202,7 +202,7 @@ public final class CheckItem {
                 return found == (operator == Operator.REGEX_MATCH);
             }
             ParsedValue expected = parsed != null
-                    ? parsed : ValueComparison.parse(item.attribute(), value.expand(context), context.zone());
+                    ? parsed : ParsedValue.parse(item.attribute(), value.expand(context), context.zone());
             return holds(operator, expected.compareWith(request, i));
         } catch (PolicyException e) {
             // An expanded value that is no value of the attribute matches nothing, as FreeRADIUS skips it.
@@ -260,7 +260,7 @@ public final class CheckItem {
     }
 
     private ParsedValue expected(PolicyContext context) throws PolicyException {
-        return parsed != null ? parsed : ValueComparison.parse(item.attribute(), value.expand(context), context.zone());
+        return parsed != null ? parsed : ParsedValue.parse(item.attribute(), value.expand(context), context.zone());
     }
 
     private Pattern pattern(PolicyContext context) throws PolicyException {

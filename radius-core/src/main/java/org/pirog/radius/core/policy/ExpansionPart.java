@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.pirog.radius.codec.dictionary.AttributeDefinition;
 import org.pirog.radius.codec.dictionary.DataType;
 import org.pirog.radius.codec.packet.RadiusPacket;
+import org.pirog.radius.codec.value.ValueText;
 
 /** One piece of an {@link Expansion}. */
 sealed interface ExpansionPart {
@@ -74,7 +75,7 @@ sealed interface ExpansionPart {
 
         private static void appendValue(PolicyContext context, RadiusPacket request, int i, StringBuilder out) {
             if (request.definition(i).type() == DataType.DATE && request.valueLength(i) == 4) {
-                out.append(DateText.format(request.longValue(i), context.zone()));
+                out.append(ValueText.formatDate(request.longValue(i), context.zone()));
             } else {
                 AttributeText.append(request, i, out);
             }

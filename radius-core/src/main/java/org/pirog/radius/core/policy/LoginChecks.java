@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.pirog.radius.codec.dictionary.AttributeDefinition;
 import org.pirog.radius.codec.dictionary.Dictionary;
+import org.pirog.radius.codec.value.ValueText;
 import org.pirog.radius.core.backend.Authorization;
 import org.pirog.radius.core.backend.Backend;
 import org.pirog.radius.core.backend.BackendException;
@@ -71,19 +72,19 @@ public final class LoginChecks {
 
     public LoginDecision expiration(Authorization authorization) {
         String value = controlText(authorization, expiration);
-        if (value == null) {
+        if (value == null || expiration == null) {
             return LoginDecision.accept(authorization);
         }
         long expires;
         try {
-            expires = DateText.parse(value, clock.getZone());
+            expires = ParsedValue.number(expiration, value, clock.getZone());
         } catch (PolicyException e) {
-            return LoginDecision.reject(authorization, "Expiration " + e.getMessage());
+            return LoginDecision.reject(authorization, e.getMessage());
         }
         long now = clock.instant().getEpochSecond();
         if (expires <= now) {
             return LoginDecision.reject(authorization,
-                    "Account expired at '" + DateText.format(expires, clock.getZone()) + "'");
+                    "Account expired at '" + ValueText.formatDate(expires, clock.getZone()) + "'");
         }
         return LoginDecision.accept(capSessionTimeout(authorization, expires - now));
     }
@@ -120,9 +121,9 @@ public final class LoginChecks {
         }
         long limit;
         try {
-            limit = ValueComparison.number(simultaneousUse, value, clock.getZone());
+            limit = ParsedValue.number(simultaneousUse, value, clock.getZone());
         } catch (PolicyException e) {
-            return LoginDecision.reject(authorization, "Simultaneous-Use " + e.getMessage());
+            return LoginDecision.reject(authorization, e.getMessage());
         }
         int open = backend.openSessions(authorization.userName());
         if (open < limit) {
@@ -153,7 +154,7 @@ public final class LoginChecks {
 
     private boolean isAtMost(PolicyItem item, long seconds) {
         try {
-            return ValueComparison.number(sessionTimeout, item.value(), clock.getZone())
+            return ParsedValue.number(sessionTimeout, item.value(), clock.getZone())
                     <= seconds;
         } catch (PolicyException e) {
             return false;

@@ -1,11 +1,24 @@
 package org.pirog.radius.core.policy;
 
+import java.time.ZoneId;
 import java.util.Arrays;
+import org.pirog.radius.codec.dictionary.AttributeDefinition;
 import org.pirog.radius.codec.dictionary.DataType;
 import org.pirog.radius.codec.packet.RadiusPacket;
+import org.pirog.radius.codec.value.ValueFormatException;
+import org.pirog.radius.codec.value.ValueText;
 
-/** A check value read once for its type, compared with request values without parsing again. */
+/**
+ * A check value read once for its attribute's type, by the codec's {@link ValueText} (the same reading as reply
+ * values and radclient input), and compared with request values without parsing again, as FreeRADIUS compares:
+ * numbers, dates and IPv4 addresses numerically, everything else octet by octet (a shorter value that is a prefix
+ * of a longer one is smaller). A date written without a zone is read in the zone given, the server's, as
+ * FreeRADIUS reads it in local time.
+ */
 final class ParsedValue {
+    /** RFC 3162 §2.3: reserved octet, prefix length, 16 address octets. */
+    private static final int IPV6_PREFIX_LENGTH = 18;
+
     private final DataType type;
     private final long number;
     private final byte[] octets;
@@ -16,16 +29,54 @@ final class ParsedValue {
         this.octets = octets;
     }
 
-    static ParsedValue number(DataType type, long number) {
-        return new ParsedValue(type, number, new byte[0]);
+    /** {@code text} as a value of {@code attribute}, dates without a zone in {@code zone}. */
+    static ParsedValue parse(AttributeDefinition attribute, String text, ZoneId zone) throws PolicyException {
+        byte[] octets;
+        try {
+            octets = ValueText.parse(attribute, text, zone);
+        } catch (ValueFormatException e) {
+            throw new PolicyException(e.getMessage());
+        }
+        DataType type = attribute.type();
+        if (!isNumeric(type)) {
+            return new ParsedValue(type, 0, octets);
+        }
+        long number = 0;
+        for (byte octet : octets) {
+            number = number << 8 | (octet & 0xFF);
+        }
+        return new ParsedValue(type, type == DataType.SIGNED ? (int) number : number, new byte[0]);
     }
 
-    static ParsedValue octets(DataType type, byte[] octets) {
-        return new ParsedValue(type, 0, octets);
+    /** Checks that {@code text} is a value the attribute can hold. */
+    static void validate(AttributeDefinition attribute, String text) throws PolicyException {
+        parse(attribute, text, ZoneId.systemDefault());
+    }
+
+    /**
+     * The number an integer-like, {@code date} or {@code ipaddr} value stands for (dates in {@code zone}).
+     *
+     * @throws PolicyException when the text is no such value, or the attribute holds no number
+     */
+    static long number(AttributeDefinition attribute, String text, ZoneId zone) throws PolicyException {
+        ParsedValue value = parse(attribute, text, zone);
+        if (!value.isNumber()) {
+            throw new PolicyException(attribute.name() + " holds " + attribute.type().dictionaryName()
+                    + " values, not numbers");
+        }
+        return value.number;
+    }
+
+    /** Whether the type's values compare as numbers. */
+    static boolean isNumeric(DataType type) {
+        return switch (type) {
+            case INTEGER, BYTE, SHORT, INTEGER64, SIGNED, DATE, IPADDR -> true;
+            default -> false;
+        };
     }
 
     boolean isNumber() {
-        return ValueComparison.isNumeric(type);
+        return isNumeric(type);
     }
 
     long number() {
@@ -49,6 +100,11 @@ final class ParsedValue {
             };
         }
         byte[] value = packet.copyValue(i);
+        if (type == DataType.IPV6PREFIX && value.length >= 2 && value.length < IPV6_PREFIX_LENGTH) {
+            // RFC 3162 §2.3 lets a NAS send only the prefix's octets; FreeRADIUS fills the rest with zeros before
+            // it compares, so 2001:db8::/64 in 10 octets equals it in 18.
+            value = Arrays.copyOf(value, IPV6_PREFIX_LENGTH);
+        }
         return Arrays.compareUnsigned(value, octets);
     }
 

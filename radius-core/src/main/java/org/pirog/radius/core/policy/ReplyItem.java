@@ -28,7 +28,7 @@ public final class ReplyItem {
         }
         Expansion value = Expansion.parse(item.value(), dictionary);
         if (value.isLiteral()) {
-            ValueComparison.validate(item.attribute(), value.literal());
+            ParsedValue.validate(item.attribute(), value.literal());
         }
         return new ReplyItem(item, value);
     }
@@ -52,7 +52,7 @@ public final class ReplyItem {
         }
         String text = value.expand(context);
         try {
-            ValueComparison.validate(item.attribute(), text);
+            ParsedValue.validate(item.attribute(), text);
         } catch (PolicyException e) {
             LOG.debug("reply item {} left out: {}", item, e.getMessage());
             return null;

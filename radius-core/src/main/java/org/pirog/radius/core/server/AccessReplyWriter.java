@@ -2,6 +2,7 @@ package org.pirog.radius.core.server;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.pirog.radius.codec.crypto.SharedSecret;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 final class AccessReplyWriter {
     private static final Logger log = LoggerFactory.getLogger(AccessReplyWriter.class);
+    /** Reply dates written without a zone: FreeRADIUS reads them in the server's local time (mktime). */
+    private static final ZoneId LOCAL_TIME = ZoneId.systemDefault();
 
     private final AttributeDefinition sessionTimeout;
     private final AttributeDefinition idleTimeout;
@@ -144,7 +147,7 @@ final class AccessReplyWriter {
             }
         }
         try {
-            byte[] value = ValueText.parse(item.attribute(), item.value());
+            byte[] value = ValueText.parse(item.attribute(), item.value(), LOCAL_TIME);
             if (cacheable) {
                 parsed.put(item, value);
             }

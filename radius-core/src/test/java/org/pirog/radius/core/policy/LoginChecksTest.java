@@ -7,6 +7,8 @@ import static org.pirog.radius.core.policy.Requests.UTC;
 import static org.pirog.radius.core.policy.Requests.item;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,19 @@ class LoginChecksTest {
         // rlm_expiration 3.2.1: "Account expired at 'Jan  1 2001 00:00:00 UTC'", reply left as it was.
         assertThat(decision.reason()).isEqualTo("Account expired at 'Jan  1 2001 00:00:00 UTC'");
         assertThat(decision.authorization().reply()).containsExactly(item("Reply-Message", "=", "hello"));
+    }
+
+    /**
+     * FreeRADIUS 3.2 reads {@code Expiration := "Jan 01 2030"} in the server's local time (mktime): on a Moscow
+     * host the account expires at 2029-12-31T21:00Z, so an hour later it is rejected, not accepted for two more.
+     */
+    @Test
+    void aDateWithoutAZoneIsTheServersLocalTime() {
+        Clock moscow = Clock.fixed(Instant.parse("2029-12-31T22:00:00Z"), ZoneId.of("Europe/Moscow"));
+        LoginDecision decision = new LoginChecks(DICTIONARY, moscow)
+                .authorize(account(List.of(item("Expiration", ":=", "Jan 01 2030")), List.of()));
+        assertThat(decision.accepted()).isFalse();
+        assertThat(decision.reason()).isEqualTo("Account expired at 'Jan  1 2030 00:00:00 MSK'");
     }
 
     @Test

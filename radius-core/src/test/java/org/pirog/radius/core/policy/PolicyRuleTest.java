@@ -71,6 +71,6 @@ class PolicyRuleTest {
         assertThatThrownBy(() -> PolicyRule.compile("bob", List.of(), List.of(item("Session-Timeout", "==", "1")),
                 DICTIONARY)).hasMessageContaining("a reply item assigns with =, := or +=");
         assertThatThrownBy(() -> PolicyRule.compile("bob", List.of(), List.of(item("Session-Timeout", "=", "x")),
-                DICTIONARY)).hasMessageContaining("is not a value of Session-Timeout");
+                DICTIONARY)).hasMessageContaining("\"x\" is not an integer or a VALUE name for Session-Timeout");
     }
 }

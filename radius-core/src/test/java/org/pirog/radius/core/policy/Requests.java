@@ -39,8 +39,8 @@ final class Requests {
                     case STRING -> builder.add(attribute, tag, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     case IPADDR -> builder.addAddress(attribute, InetAddress.getByName(value));
                     case INTEGER, BYTE, SHORT, INTEGER64, DATE, SIGNED ->
-                            builder.addNumber(attribute, tag, ValueComparison.number(attribute, value, UTC));
-                    default -> builder.add(attribute, ValueComparison.parse(attribute, value, UTC).octets());
+                            builder.addNumber(attribute, tag, ParsedValue.number(attribute, value, UTC));
+                    default -> builder.add(attribute, ParsedValue.parse(attribute, value, UTC).octets());
                 }
             } catch (PolicyException | UnknownHostException e) {
                 throw new IllegalArgumentException(pair, e);

@@ -8,8 +8,8 @@ import java.util.Locale;
 import org.pirog.radius.codec.dictionary.AttributeDefinition;
 import org.pirog.radius.codec.dictionary.Encryption;
 import org.pirog.radius.codec.packet.RadiusPacket;
+import org.pirog.radius.codec.value.ValueText;
 import org.pirog.radius.core.accounting.AccountingRecord;
-import org.pirog.radius.core.policy.DateText;
 
 /**
  * One accounting record in FreeRADIUS's detail file format, as FreeRADIUS 3.2 writes it with its default
@@ -57,7 +57,7 @@ final class DetailRecord {
         }
         if (!eventTimestamp) {
             out.append("\tEvent-Timestamp = \"")
-                    .append(DateText.format(record.received().getEpochSecond(), zone))
+                    .append(ValueText.formatDate(record.received().getEpochSecond(), zone))
                     .append("\"\n");
         }
         out.append("\tAcct-Unique-Session-Id = ");

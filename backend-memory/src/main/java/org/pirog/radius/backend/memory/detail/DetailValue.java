@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import org.pirog.radius.codec.dictionary.AttributeDefinition;
 import org.pirog.radius.codec.packet.RadiusPacket;
-import org.pirog.radius.core.policy.DateText;
+import org.pirog.radius.codec.value.ValueText;
 
 /**
  * Attribute values as FreeRADIUS 3.2 writes them into a detail file (checked against its output): text in double
@@ -42,7 +42,7 @@ final class DetailValue {
             }
             case DATE -> {
                 if (value.length == 4) {
-                    out.append('"').append(DateText.format(packet.longValue(i), zone)).append('"');
+                    out.append('"').append(ValueText.formatDate(packet.longValue(i), zone)).append('"');
                 } else {
                     hex(value, out);
                 }

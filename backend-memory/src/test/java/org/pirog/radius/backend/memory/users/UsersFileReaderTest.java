@@ -144,7 +144,7 @@ class UsersFileReaderTest {
                 bad5\tCleartext-Password := "y",
                 \tReply-Message = "%{Nope}"
                 bad6\tCleartext-Password := "x" Reply-Message = "x"
-                bad7\tNAS-Port-Type == Foo, Framed-IP-Address == 1.2.3.256, Expiration := "2030-01-01"
+                bad7\tNAS-Port-Type == Foo, Framed-IP-Address == 1.2.3.256, Expiration := "01/01/2030"
                 bad8\tReply-Message := "unclosed
                 $INCLUDE missing
                 bad9\tTunnel-Type:40 = L2TP, Session-Timeout:1 = 5
@@ -155,7 +155,7 @@ class UsersFileReaderTest {
                 16, 17, 17);
         assertThat(errors.get(0).message()).isEqualTo("unknown attribute Foo-Bar");
         assertThat(errors.get(1).message()).contains("reply item Session-Timeout of bad2",
-                "\"abc\" is not a value of Session-Timeout");
+                "\"abc\" is not an integer or a VALUE name for Session-Timeout");
         assertThat(errors.get(2).message()).contains("the reply line before it needs a comma at its end");
         assertThat(errors.get(3).message()).contains("end with a comma but no reply line follows");
         assertThat(errors.get(4).message()).contains("check items end with a comma");
