@@ -15,8 +15,12 @@ import org.pirog.radius.codec.packet.RadiusPacket;
  *   <li>A comparison ({@code == != > >= < <= =~ !~}) compares the request's instances of the attribute with the
  *       value; it matches when any instance does. An absent attribute never matches, not even {@code !=};
  *       {@code =*} matches when the attribute is present, {@code !*} when it is absent. Numbers, dates and IPv4
- *       addresses compare numerically, other values octet by octet (see {@code ParsedValue}); regular
- *       expressions see the value as text (see {@link AttributeText}) and are case-sensitive.</li>
+ *       addresses compare numerically, other values octet by octet (see {@code ParsedValue}), except IP prefixes:
+ *       they compare by containment, {@code Framed-IPv6-Prefix < "2001:db8::/32"} matching a request's longer
+ *       prefix inside 2001:db8::/32 and {@code >} a shorter one around it, {@code !=} any prefix of another length
+ *       but no other of the same length (see {@code PrefixContainment}). An address attribute's value is one
+ *       address, never a network ({@code Framed-IP-Address < "192.0.2.0/24"} is refused, as FreeRADIUS refuses
+ *       it). Regular expressions see the value as text (see {@link AttributeText}) and are case-sensitive.</li>
  *   <li>{@code =} compares like {@code ==} and also assigns. (A {@code users} file rewrites {@code =} on a wire
  *       attribute to {@code ==}, as rlm_files does; its reader does that, not this class.)</li>
  *   <li>Server-internal attributes are never in a request, so a comparison with them fails (only {@code !*}
@@ -161,12 +165,12 @@ public final class CheckItem {
         };
     }
 
-    /** The item with its value expanded for this request, for the control list. */
     /** Whether the value holds no expansion: the item is the same for every request. */
     public boolean isLiteral() {
         return value.isLiteral();
     }
 
+    /** The item with its value expanded for this request, for the control list. */
     public PolicyItem expanded(PolicyContext context) {
         return value.isLiteral() ? item : item.withValue(Expansion.escape(value.expand(context)));
     }
@@ -203,7 +207,7 @@ public final class CheckItem {
             }
             ParsedValue expected = parsed != null
                     ? parsed : ParsedValue.parse(item.attribute(), value.expand(context), context.zone());
-            return holds(operator, expected.compareWith(request, i));
+            return expected.isSatisfiedBy(operator, request, i);
         } catch (PolicyException e) {
             // An expanded value that is no value of the attribute matches nothing, as FreeRADIUS skips it.
             return false;
@@ -241,7 +245,7 @@ public final class CheckItem {
                     yield expected(context).compareNumber(address);
                 }
             };
-            return comparison != Integer.MIN_VALUE && holds(operator, comparison);
+            return comparison != Integer.MIN_VALUE && operator.holds(comparison);
         } catch (PolicyException e) {
             return false;
         }
@@ -265,17 +269,6 @@ public final class CheckItem {
 
     private Pattern pattern(PolicyContext context) throws PolicyException {
         return pattern != null ? pattern : PosixRegex.compile(value.expand(context));
-    }
-
-    private static boolean holds(Operator operator, int comparison) {
-        return switch (operator) {
-            case NOT_EQUAL -> comparison != 0;
-            case GREATER -> comparison > 0;
-            case GREATER_EQUAL -> comparison >= 0;
-            case LESS -> comparison < 0;
-            case LESS_EQUAL -> comparison <= 0;
-            default -> comparison == 0; // ==, and = which compares like == (FreeRADIUS "reverting to ==")
-        };
     }
 
     @Override

@@ -48,6 +48,21 @@ public enum Operator {
         return this == SET || this == ASSIGN || this == ADD;
     }
 
+    /**
+     * Whether a comparison's result (negative, zero or positive: the request's value against the check item's)
+     * satisfies this comparison operator; {@code =} compares like {@code ==} (FreeRADIUS "reverting to ==").
+     */
+    boolean holds(int comparison) {
+        return switch (this) {
+            case NOT_EQUAL -> comparison != 0;
+            case GREATER -> comparison > 0;
+            case GREATER_EQUAL -> comparison >= 0;
+            case LESS -> comparison < 0;
+            case LESS_EQUAL -> comparison <= 0;
+            default -> comparison == 0;
+        };
+    }
+
     /** The operator written as {@code token}, or null if there is none. */
     public static @Nullable Operator fromToken(String token) {
         for (Operator operator : LONGEST_FIRST) {

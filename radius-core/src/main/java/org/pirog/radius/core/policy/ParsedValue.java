@@ -11,14 +11,14 @@ import org.pirog.radius.codec.value.ValueText;
 /**
  * A check value read once for its attribute's type, by the codec's {@link ValueText} (the same reading as reply
  * values and radclient input), and compared with request values without parsing again, as FreeRADIUS compares:
- * numbers, dates and IPv4 addresses numerically, everything else octet by octet (a shorter value that is a prefix
- * of a longer one is smaller). A date written without a zone is read in the zone given, the server's, as
- * FreeRADIUS reads it in local time.
+ * numbers, dates and IPv4 addresses numerically; IPv4 and IPv6 prefixes by containment, so that {@code <} means
+ * "a longer prefix inside this one" (see {@link PrefixContainment}); everything else, IPv6 addresses included,
+ * octet by octet (a shorter value that is a prefix of a longer one is smaller). An {@code ipaddr} or
+ * {@code ipv6addr} value never stands for a network: FreeRADIUS refuses {@code "192.0.2.0/24"} for one, as the codec
+ * does, and takes only the host lengths {@code /32} and {@code /128}. A date written without a zone is read in the
+ * zone given, the server's, as FreeRADIUS reads it in local time.
  */
 final class ParsedValue {
-    /** RFC 3162 §2.3: reserved octet, prefix length, 16 address octets. */
-    private static final int IPV6_PREFIX_LENGTH = 18;
-
     private final DataType type;
     private final long number;
     private final byte[] octets;
@@ -88,7 +88,16 @@ final class ParsedValue {
         return octets.clone();
     }
 
-    /** The packet's attribute {@code i} compared with this value. */
+    /** Whether the packet's attribute {@code i} stands in relation {@code operator} to this value. */
+    boolean isSatisfiedBy(Operator operator, RadiusPacket packet, int i) {
+        if (type == DataType.IPV4PREFIX || type == DataType.IPV6PREFIX) {
+            byte[] prefix = PrefixContainment.fromRequest(packet.copyValue(i), type == DataType.IPV6PREFIX);
+            return prefix != null && PrefixContainment.holds(operator, prefix, octets);
+        }
+        return operator.holds(compareWith(packet, i));
+    }
+
+    /** The packet's attribute {@code i} compared with this value, which is no prefix. */
     int compareWith(RadiusPacket packet, int i) {
         int length = packet.valueLength(i);
         if (isNumber() && length >= 1 && length <= 8) {
@@ -99,13 +108,7 @@ final class ParsedValue {
                 default -> Long.compare(value, number);
             };
         }
-        byte[] value = packet.copyValue(i);
-        if (type == DataType.IPV6PREFIX && value.length >= 2 && value.length < IPV6_PREFIX_LENGTH) {
-            // RFC 3162 §2.3 lets a NAS send only the prefix's octets; FreeRADIUS fills the rest with zeros before
-            // it compares, so 2001:db8::/64 in 10 octets equals it in 18.
-            value = Arrays.copyOf(value, IPV6_PREFIX_LENGTH);
-        }
-        return Arrays.compareUnsigned(value, octets);
+        return Arrays.compareUnsigned(packet.copyValue(i), octets);
     }
 
     /** Another number compared with this value, as {@link #compareWith} compares a packet's. */

@@ -110,8 +110,8 @@ class ParsedValueTest {
                 .add(attribute("Framed-IPv6-Prefix"), HexFormat.of().parseHex("004020010db800000000"))
                 .add(attribute("Framed-IPv6-Prefix"), HexFormat.of().parseHex("004020010db8000000000000000000000001"))
                 .build();
-        assertThat(prefix.compareWith(packet, 0)).isZero();
-        assertThat(prefix.compareWith(packet, 1)).isZero();
-        assertThat(prefix.compareWith(packet, 2)).isNotZero();
+        assertThat(prefix.isSatisfiedBy(Operator.EQUAL, packet, 0)).isTrue();
+        assertThat(prefix.isSatisfiedBy(Operator.EQUAL, packet, 1)).isTrue();
+        assertThat(prefix.isSatisfiedBy(Operator.EQUAL, packet, 2)).isFalse();
     }
 }
