@@ -3,8 +3,10 @@ package org.pirog.radius.codec.value;
 import java.util.Arrays;
 
 /**
- * Strict parsers and printers for the address types. Only numeric literals are accepted: nothing here may ever
- * cause a DNS lookup, which is why {@link java.net.InetAddress} is not used. Printing follows {@code inet_ntop}
+ * Parsers and printers for the address types. Only numeric literals are accepted: nothing here may ever cause a DNS
+ * lookup, which is why {@link java.net.InetAddress} is not used. IPv4 text is read in the three ways FreeRADIUS 3.2
+ * reads it: strict dotted quads inside IPv6 text, {@code inet_aton} forms for an address alone, and decimal parts
+ * before a prefix length. Printing follows {@code inet_ntop}
  * as glibc implements it, because that is what FreeRADIUS prints: RFC 5952 zero compression (longest run of two
  * or more zero groups, the first on a tie, lower-case hex), plus the dotted tail of {@code ::a.b.c.d} and
  * {@code ::ffff:a.b.c.d}.
@@ -17,8 +19,8 @@ final class AddressText {
     }
 
     /**
-     * Parses dotted-quad {@code text[from, to)} into {@code out[offset, offset + 4)}. Exactly four decimal parts of
-     * 0..255 with no leading zero, since {@code inet_aton} would read {@code 010} as octal 8.
+     * Parses dotted-quad {@code text[from, to)} into {@code out[offset, offset + 4)}: exactly four decimal parts of
+     * 0..255 with no leading zero, as {@code inet_pton} reads the IPv4 tail of an IPv6 address.
      */
     static boolean parseIpv4(String text, int from, int to, byte[] out, int offset) {
         int part = 0;
@@ -43,6 +45,101 @@ final class AddressText {
             }
         }
         return position == to;
+    }
+
+    /**
+     * Parses an IPv4 address written alone, without a prefix length, as FreeRADIUS 3.2 reads one: through
+     * {@code inet_aton}, so one to four parts, each decimal, octal after a leading {@code 0} or hex after
+     * {@code 0x}, the last part filling the octets left. {@code 010.0.0.1} is 8.0.0.1, {@code 10.0.0.010} is
+     * 10.0.0.8, {@code 10.1} is 10.0.0.1 and {@code 167772161} is 10.0.0.1, all as FreeRADIUS answered them. Two
+     * forms it reads with {@code strtoul} instead, and oddly, are refused: {@code 0x} followed by more than hex
+     * digits ({@code 0x0a.0.0.1} is 0.0.0.10 there) and digits that are no octal or 32-bit number ({@code 018} is
+     * 0.0.0.1, {@code 4294967296} is 0.0.0.0).
+     */
+    static boolean parseIpv4Aton(String text, int from, int to, byte[] out, int offset) {
+        long[] parts = new long[4];
+        int count = 0;
+        int position = from;
+        while (true) {
+            if (count == parts.length || position >= to) {
+                return false;
+            }
+            int radix = 10;
+            if (text.charAt(position) == '0') {
+                radix = 8;
+                if (position + 1 < to && (text.charAt(position + 1) == 'x' || text.charAt(position + 1) == 'X')) {
+                    radix = 16;
+                    position += 2;
+                }
+            }
+            int start = position;
+            long value = 0;
+            while (position < to && text.charAt(position) != '.') {
+                int digit = hexDigit(text.charAt(position++));
+                if (digit < 0 || digit >= radix) {
+                    return false;
+                }
+                value = value * radix + digit;
+                if (value > 0xFFFF_FFFFL) {
+                    return false;
+                }
+            }
+            if (position == start) {
+                return false;
+            }
+            parts[count++] = value;
+            if (position == to) {
+                break;
+            }
+            position++;
+        }
+        boolean strtoulForm = text.startsWith("0x", from) && count > 1;
+        long last = parts[count - 1];
+        if (strtoulForm || last >>> (8 * (5 - count)) != 0) {
+            return false;
+        }
+        long address = last;
+        for (int k = 0; k < count - 1; k++) {
+            if (parts[k] > 255) {
+                return false;
+            }
+            address |= parts[k] << (24 - 8 * k);
+        }
+        for (int k = 0; k < IPV4_LENGTH; k++) {
+            out[offset + k] = (byte) (address >>> (24 - 8 * k));
+        }
+        return true;
+    }
+
+    /**
+     * Parses the IPv4 address before a prefix length as FreeRADIUS 3.2 reads it: one to four decimal parts of
+     * 0..255, a leading zero changing nothing, the parts left out being zero. {@code 010.0.0.0/8} is 10.0.0.0/8
+     * and {@code 10.1/16} is 10.1.0.0/16 there; a fifth part, which it ignores, is refused here.
+     */
+    static boolean parseIpv4Network(String text, int from, int to, byte[] out, int offset) {
+        Arrays.fill(out, offset, offset + IPV4_LENGTH, (byte) 0);
+        int position = from;
+        for (int part = 0; part < IPV4_LENGTH; part++) {
+            int start = position;
+            int value = 0;
+            while (position < to && isDigit(text.charAt(position))) {
+                value = value * 10 + text.charAt(position++) - '0';
+                if (value > 255) {
+                    return false;
+                }
+            }
+            if (position == start) {
+                return false;
+            }
+            out[offset + part] = (byte) value;
+            if (position == to) {
+                return true;
+            }
+            if (text.charAt(position++) != '.') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -220,7 +220,8 @@ public final class ValueText {
         String hostLength = ipv6 ? "/128" : "/32";
         int end = text.endsWith(hostLength) ? text.length() - hostLength.length() : text.length();
         boolean parsed = ipv6 ? AddressText.parseIpv6(text, 0, end, address, 0)
-                : AddressText.parseIpv4(text, 0, end, address, 0);
+                : end < text.length() ? AddressText.parseIpv4Network(text, 0, end, address, 0)
+                : AddressText.parseIpv4Aton(text, 0, end, address, 0);
         if (!parsed) {
             throw invalid(definition, text, ipv6 ? "an IPv6 address" : "an IPv4 address");
         }
@@ -235,7 +236,8 @@ public final class ValueText {
         int prefixLength = slash < 0 ? maxLength : prefixLength(text, slash + 1);
         byte[] prefix = new byte[2 + (ipv6 ? IPV6_LENGTH : IPV4_LENGTH)];
         boolean parsed = ipv6 ? AddressText.parseIpv6(text, 0, end, prefix, 2)
-                : AddressText.parseIpv4(text, 0, end, prefix, 2);
+                : slash >= 0 ? AddressText.parseIpv4Network(text, 0, end, prefix, 2)
+                : AddressText.parseIpv4Aton(text, 0, end, prefix, 2);
         if (!parsed || prefixLength < 0 || prefixLength > maxLength) {
             throw invalid(definition, text, ipv6 ? "an IPv6 prefix (2001:db8::/32)" : "an IPv4 prefix (10.0.0.0/8)");
         }

@@ -15,8 +15,9 @@ import org.pirog.radius.codec.value.ValueText;
  * "a longer prefix inside this one" (see {@link PrefixContainment}); everything else, IPv6 addresses included,
  * octet by octet (a shorter value that is a prefix of a longer one is smaller). An {@code ipaddr} or
  * {@code ipv6addr} value never stands for a network: FreeRADIUS refuses {@code "192.0.2.0/24"} for one, as the codec
- * does, and takes only the host lengths {@code /32} and {@code /128}. A date written without a zone is read in the
- * zone given, the server's, as FreeRADIUS reads it in local time.
+ * does, and takes only the host lengths {@code /32} and {@code /128}. An IPv4 address written alone is read as
+ * {@code inet_aton} reads it, as FreeRADIUS reads it: {@code 010.0.0.1} is 8.0.0.1. A date written without a zone
+ * is read in the zone given, the server's, as FreeRADIUS reads it in local time.
  */
 final class ParsedValue {
     private final DataType type;

@@ -24,6 +24,17 @@ class CheckItemTest {
         assertThat(matches("Calling-Station-Id", "!=", "abc", "Calling-Station-Id=abc")).isFalse();
     }
 
+    /** FreeRADIUS reads an address alone through inet_aton: a leading zero makes a part octal. */
+    @Test
+    void anAddressWithLeadingZerosIsReadAsInetAtonReadsIt() throws PolicyException {
+        assertThat(matches("Framed-IP-Address", "==", "010.0.0.1", "Framed-IP-Address=8.0.0.1")).isTrue();
+        assertThat(matches("Framed-IP-Address", "==", "010.0.0.1", "Framed-IP-Address=10.0.0.1")).isFalse();
+        assertThat(matches("Framed-IP-Address", ">", "010.0.0.1", "Framed-IP-Address=10.0.0.1")).isTrue();
+        assertThat(matches("Framed-IP-Address", "==", "10.0.0.01", "Framed-IP-Address=10.0.0.1")).isTrue();
+        assertThat(matches("Framed-IP-Address", "==", "192.0.2", "Framed-IP-Address=192.0.0.2")).isTrue();
+        assertThat(matches("Framed-IP-Address", "==", "010.0.0.1/32", "Framed-IP-Address=10.0.0.1")).isTrue();
+    }
+
     @Test
     void anAbsentAttributeMatchesNoComparisonNotEvenNotEqual() throws PolicyException {
         assertThat(matches("Calling-Station-Id", "!=", "abc", "User-Name=bob")).isFalse();

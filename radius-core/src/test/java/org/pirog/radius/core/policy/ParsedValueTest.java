@@ -51,7 +51,7 @@ class ParsedValueTest {
     void readsAddressesWithoutResolvingNames() throws PolicyException {
         assertThat(ParsedValue.number(attribute("Framed-IP-Address"), "10.0.0.1", UTC)).isEqualTo(0x0A000001L);
         assertThat(ParsedValue.number(attribute("Framed-IP-Address"), "10.0.0.1/32", UTC)).isEqualTo(0x0A000001L);
-        for (String bad : new String[] {"localhost", "1.2.3", "1.2.3.256", "1.2.3.4/24"}) {
+        for (String bad : new String[] {"localhost", "1.2.3.256", "1.2.3.4/24", "10.0.0.08"}) {
             assertThatThrownBy(() -> ParsedValue.validate(attribute("Framed-IP-Address"), bad)).as(bad)
                     .isInstanceOf(PolicyException.class);
         }
