@@ -137,11 +137,12 @@ public final class RadacctWriter implements AutoCloseable {
             for (Pending pending : batch) {
                 records.add(pending.accounting());
             }
-            List<RadacctValues> round = RadacctBatch.oneRound(records);
+            RadacctBatch writes = RadacctBatch.of(records);
+            List<RadacctValues> round = writes.singleRound();
             if (round != null) {
                 writeAlone(round);
-            } else {
-                inTransaction(tx -> RadacctBatch.execute(tx, statements, records));
+            } else if (!writes.isEmpty()) {
+                inTransaction(tx -> writes.execute(tx, statements));
             }
             transactions.increment();
             written.add(batch.size());
@@ -175,9 +176,6 @@ public final class RadacctWriter implements AutoCloseable {
      * row locks are held for the commit only, not for a round trip more. Most batches are one round.
      */
     private void writeAlone(List<RadacctValues> round) {
-        if (round.isEmpty()) {
-            return;
-        }
         dsl.connection(connection -> {
             if (!connection.getAutoCommit()) {
                 connection.setAutoCommit(true); // The pool's default; never left otherwise, but it must hold here.

@@ -236,7 +236,7 @@ class RadacctWriterTest {
                 record(nas, T0, "Acct-Status-Type", "Interim-Update", "User-Name", "dan", "Acct-Session-Id",
                         "dan-now", "Framed-IP-Address", "10.0.0.4"));
         RadacctStatements statements = new RadacctStatements(db.dsl, Duration.ofHours(1));
-        db.dsl.transaction(configuration -> RadacctBatch.execute(DSL.using(configuration), statements, round));
+        db.dsl.transaction(configuration -> RadacctBatch.of(round).execute(DSL.using(configuration), statements));
 
         String leased = "select count(*) from radippool where framedipaddress = ?::inet"
                 + " and expiry_time > localtimestamp + interval '50 minutes'";
