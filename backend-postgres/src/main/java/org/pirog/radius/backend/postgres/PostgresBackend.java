@@ -5,7 +5,6 @@ import static org.pirog.radius.backend.postgres.schema.Tables.RADACCT;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import org.jooq.DSLContext;
@@ -166,7 +165,7 @@ public final class PostgresBackend implements Backend {
                 // FreeRADIUS's default query writes '' for an absent attribute.
                 Objects.requireNonNullElse(SqlAuthorize.text(request.packet(), "Called-Station-Id"), ""),
                 Objects.requireNonNullElse(SqlAuthorize.text(request.packet(), "Calling-Station-Id"), ""),
-                request.received().atOffset(ZoneOffset.UTC)));
+                request.received()));
     }
 
     /** The radpostauth writer, for its counters. */

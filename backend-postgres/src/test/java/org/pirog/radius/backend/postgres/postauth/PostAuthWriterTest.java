@@ -2,8 +2,7 @@ package org.pirog.radius.backend.postgres.postauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +46,8 @@ class PostAuthWriterTest {
     void writesEveryRowInFewerStatementsThanRows() throws Exception {
         PostAuthWriter writer = new PostAuthWriter(dsl, 20_000);
         ExecutorService nases = Executors.newFixedThreadPool(8);
-        OffsetDateTime when = OffsetDateTime.of(2026, 11, 21, 12, 0, 0, 0, ZoneOffset.UTC);
+        // Microseconds are kept (and the nanoseconds below them cut), as timestamptz stores them.
+        Instant when = Instant.parse("2026-11-21T12:00:00.123456789Z");
         for (int t = 0; t < 8; t++) {
             int thread = t;
             nases.execute(() -> {
@@ -67,13 +67,17 @@ class PostAuthWriterTest {
         assertThat(dsl.fetchCount(DSL.table(DSL.name("radpostauth")))).isEqualTo(8_000);
         assertThat(dsl.fetchValue("select count(*) from radpostauth where reply = 'Access-Accept'"
                 + " and callingstationid = '02-00-00-00-00-01' and pass is null")).isEqualTo(4_000L);
+        assertThat(dsl.fetchValue("select count(*) from radpostauth where username = 'user3-999'"
+                + " and reply = 'Access-Reject' and calledstationid = ''"
+                + " and authdate = timestamptz '2026-11-21 12:00:00.123456+00'")).isEqualTo(1L);
+        assertThat(dsl.fetchValue("select count(distinct authdate) from radpostauth")).isEqualTo(1L);
     }
 
     @Test
     void dropsAndCountsRowsItCannotQueueInsteadOfBlocking() throws Exception {
         PostAuthWriter writer = new PostAuthWriter(dsl, 1);
         writer.close();
-        writer.submit(new PostAuthWriter.Row("late", "Access-Accept", "", "", OffsetDateTime.now(ZoneOffset.UTC)));
+        writer.submit(new PostAuthWriter.Row("late", "Access-Accept", "", "", Instant.now()));
         assertThat(writer.dropped()).isEqualTo(1);
         assertThat(writer.written()).isZero();
     }
