@@ -185,6 +185,7 @@ security {
 log {
 	auth = no
 }
+${PIROG_SETTINGS:-}
 backend postgres {
 	url = jdbc:postgresql://${PGHOST:-127.0.0.1}:${PGPORT:-5432}/$PIROG_DB
 	user = ${PGUSER:-postgres}
@@ -214,5 +215,5 @@ case "${1:-}" in
   start-pirog) start_pirog ;;
   stop-pirog) stop_pid "$PIROG_DIR/radiusd.pid" ;;
   *) echo "usage: $0 setup|empty|fill [ROWS]|start-freeradius|stop-freeradius|start-pirog|stop-pirog" \
-       "  (env: FR_DB PIROG_DB FR_PORT PIROG_PORT USERS CORE REALTIME PGHOST PGPORT PGUSER DIST JAVA_OPTS)" >&2; exit 2 ;;
+       "  (env: FR_DB PIROG_DB FR_PORT PIROG_PORT USERS CORE REALTIME PGHOST PGPORT PGUSER DIST JAVA_OPTS PIROG_SETTINGS PIROG_BACKEND_SETTINGS)" >&2; exit 2 ;;
 esac
