@@ -97,8 +97,7 @@ public final class PostgresBackend implements Backend {
 
     @Override
     public @Nullable Authorization authorize(AccessRequest request) throws BackendException {
-        PolicyContext context = new PolicyContext(request.packet(), request.source().getAddress(),
-                request.received(), clock.getZone());
+        PolicyContext context = context(request);
         String userName = request.userName();
         try {
             if (!authorize.apply(userName, context)) {
@@ -107,6 +106,26 @@ public final class PostgresBackend implements Backend {
         } catch (DataAccessException e) {
             throw new BackendException("authorize " + userName + ": " + e.getMessage(), e);
         }
+        return authorization(userName, context);
+    }
+
+    /** The cached users' answer on the event loop: most logins never leave it (see {@link Backend}). */
+    @Override
+    public @Nullable Authorization authorizeFromMemory(AccessRequest request) {
+        PolicyContext context = context(request);
+        return switch (authorize.applyFromMemory(request.userName(), context)) {
+            case YES -> authorization(request.userName(), context);
+            case NO -> null;
+            case NOT_IN_MEMORY -> NOT_IN_MEMORY;
+        };
+    }
+
+    private PolicyContext context(AccessRequest request) {
+        return new PolicyContext(request.packet(), request.source().getAddress(), request.received(),
+                clock.getZone());
+    }
+
+    private static Authorization authorization(String userName, PolicyContext context) {
         return Authorization.of(userName, Expansion.plain(context.control().items()),
                 Expansion.plain(context.reply().items()));
     }

@@ -1,5 +1,6 @@
 package org.pirog.radius.core.backend;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 import org.pirog.radius.core.accounting.AccountingRecord;
@@ -14,9 +15,18 @@ import org.pirog.radius.core.accounting.AccountingRecord;
  * records into one write or one transaction (group commit) without a thread per record. Every method is called
  * concurrently and must be thread-safe.
  *
+ * <p>A blocking backend that keeps accounts in memory (a cache) answers those from the event loop with
+ * {@link #authorizeFromMemory}: no hand-over to a virtual thread and back for the common case.
+ *
  * <p>{@link BackendException} means "could not answer now": the server sends no reply and the NAS retransmits.
  */
 public interface Backend extends AutoCloseable {
+
+    /**
+     * {@link #authorizeFromMemory}'s answer when it would have to block; compared by identity, never sent.
+     */
+    Authorization NOT_IN_MEMORY = new Authorization("", List.of(), List.of(), AccountState.DISABLED,
+            SessionLimits.UNLIMITED);
 
     /** Where {@link #authorize}, {@link #allocate}, {@link #release}, {@link #openSessions} may run. */
     Threading threading();
@@ -29,6 +39,17 @@ public interface Backend extends AutoCloseable {
      * @return the account's control and reply items, or null when no account matches (user not found)
      */
     @Nullable Authorization authorize(AccessRequest request) throws BackendException;
+
+    /**
+     * For a {@link Threading#BLOCKING} backend: what {@link #authorize} would answer, when the backend can tell
+     * without blocking (its rows are in memory); else {@link #NOT_IN_MEMORY}, and the server calls
+     * {@link #authorize} on a virtual thread. Called on an event loop: it must not block, nor wait for a lock held
+     * across I/O. The server still goes to a virtual thread when the login needs {@link #openSessions} or
+     * {@link #allocate}. The default never knows.
+     */
+    default @Nullable Authorization authorizeFromMemory(AccessRequest request) throws BackendException {
+        return NOT_IN_MEMORY;
+    }
 
     /**
      * Stores one accounting record (Start, Interim-Update, Stop, Accounting-On/Off) and applies it to
@@ -50,7 +71,8 @@ public interface Backend extends AutoCloseable {
 
     /**
      * Records the outcome of an Access-Request (FreeRADIUS's post-auth: the SQL {@code radpostauth} table).
-     * Called after the reply is decided; it must not delay the reply. The default does nothing.
+     * Called after the reply is decided, on an event loop when the authorization came from memory: it must not
+     * block nor delay the reply (queue the record). The default does nothing.
      */
     default void postAuth(AccessRequest request, boolean accepted) throws BackendException {
     }

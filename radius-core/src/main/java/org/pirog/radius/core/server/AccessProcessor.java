@@ -13,6 +13,7 @@ import org.pirog.radius.core.backend.Authorization;
 import org.pirog.radius.core.backend.Backend;
 import org.pirog.radius.core.backend.BackendException;
 import org.pirog.radius.core.backend.Lease;
+import org.pirog.radius.core.backend.Threading;
 import org.pirog.radius.core.policy.LoginChecks;
 import org.pirog.radius.core.policy.LoginDecision;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ final class AccessProcessor {
     private static final String NOT_FOUND = "No Auth-Type found: rejecting the user via Post-Auth-Type = Reject";
 
     private final Backend backend;
+    private final boolean blockingBackend;
     private final ServerCounters counters;
     private final Authenticator authenticator;
     private final LoginChecks loginChecks;
@@ -39,6 +41,7 @@ final class AccessProcessor {
 
     AccessProcessor(Dictionary dictionary, Backend backend, ServerSettings settings, ServerCounters counters) {
         this.backend = backend;
+        this.blockingBackend = backend.threading() == Threading.BLOCKING;
         this.counters = counters;
         this.authenticator = new Authenticator(dictionary);
         // Login-Time and dates without a zone are the server's local time, as in FreeRADIUS.
@@ -64,7 +67,11 @@ final class AccessProcessor {
     }
 
     private Outcome decide(AccessRequest request, boolean onEventLoop) throws BackendException {
-        Authorization account = backend.authorize(request);
+        boolean memoryOnly = onEventLoop && blockingBackend;
+        Authorization account = memoryOnly ? backend.authorizeFromMemory(request) : backend.authorize(request);
+        if (account == Backend.NOT_IN_MEMORY) {
+            return Outcome.OFFLOAD;
+        }
         if (account == null) {
             return reject(request, NOT_FOUND, null, null);
         }
@@ -78,6 +85,11 @@ final class AccessProcessor {
         }
         if (onEventLoop && authenticator.runsSlowHash(request.packet(), account.control())) {
             // bcrypt, SHA-crypt and PBKDF2 take milliseconds or more: never on a loop that serves everyone.
+            return Outcome.OFFLOAD;
+        }
+        if (memoryOnly && (loginChecks.countsSessions(times.authorization())
+                || replyWriter.leases(times.authorization()))) {
+            // The session count and the lease are the backend's I/O: the whole decision moves to a virtual thread.
             return Outcome.OFFLOAD;
         }
         AuthResult auth = authenticator.authenticate(request.packet(), request.nas().secret(), account.control());

@@ -61,6 +61,11 @@ final class AccessReplyWriter {
      * Leases an address when the account names a Pool-Name and has no fixed Framed-IP-Address; null otherwise or
      * when the pool is exhausted (the Accept then goes out without an address, as FreeRADIUS's sqlippool does).
      */
+    /** Whether {@link #lease} will ask the backend for an address: a Pool-Name, and no fixed Framed-IP-Address. */
+    boolean leases(Authorization account) {
+        return account.control("Pool-Name") != null && !hasReply(account, framedIpAddress);
+    }
+
     @Nullable Lease lease(AccessRequest request, Authorization account, Backend backend) throws BackendException {
         PolicyItem pool = account.control("Pool-Name");
         if (pool == null || hasReply(account, framedIpAddress)) {

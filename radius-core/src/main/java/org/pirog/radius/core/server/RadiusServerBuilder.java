@@ -106,8 +106,8 @@ public final class RadiusServerBuilder {
                 new AccessProcessor(dictionary, chosen, settings, counters),
                 new AccountingProcessor(chosen, proxyState, counters),
                 new StatusServerResponder(proxyState, counters));
-        RequestPipeline pipeline = new RequestPipeline(dictionary, nasTable, settings, counters,
-                dispatcher, chosen.threading(), blocking);
+        RequestPipeline pipeline = new RequestPipeline(dictionary, nasTable, settings, counters, dispatcher,
+                blocking);
         UdpListeners transport = new UdpListeners(settings.threads());
         List<Channel> auth = new ArrayList<>();
         List<Channel> acct = new ArrayList<>();

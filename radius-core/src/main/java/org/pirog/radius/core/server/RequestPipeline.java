@@ -14,7 +14,6 @@ import org.pirog.radius.codec.packet.MalformedPacketException;
 import org.pirog.radius.codec.packet.PacketCode;
 import org.pirog.radius.codec.packet.RadiusPacket;
 import org.pirog.radius.codec.packet.RadiusPacketDecoder;
-import org.pirog.radius.core.backend.Threading;
 import org.pirog.radius.core.nas.Nas;
 import org.pirog.radius.core.nas.NasTable;
 import org.slf4j.Logger;
@@ -34,7 +33,6 @@ final class RequestPipeline {
     private final ServerSettings settings;
     private final ServerCounters counters;
     private final RequestProcessor processor;
-    private final boolean accessBlocks;
     private final Executor blockingExecutor;
     private final AttributeDefinition eapMessage;
     private final AttributeDefinition proxyState;
@@ -50,13 +48,12 @@ final class RequestPipeline {
     }
 
     RequestPipeline(Dictionary dictionary, NasTable nasTable, ServerSettings settings, ServerCounters counters,
-            RequestProcessor processor, Threading threading, Executor blockingExecutor) {
+            RequestProcessor processor, Executor blockingExecutor) {
         this.decoder = new RadiusPacketDecoder(dictionary, settings.maxAttributes());
         this.printer = new PacketPrinter(decoder);
         this.settings = settings;
         this.counters = counters;
         this.processor = processor;
-        this.accessBlocks = threading == Threading.BLOCKING;
         this.blockingExecutor = blockingExecutor;
         this.eapMessage = required(dictionary, "EAP-Message");
         this.proxyState = required(dictionary, "Proxy-State");
@@ -215,12 +212,12 @@ final class RequestPipeline {
             account(task);
             return;
         }
-        if (code != PacketCode.ACCESS_REQUEST || !accessBlocks) {
-            Outcome outcome = process(task, true);
-            if (outcome != Outcome.OFFLOAD) {
-                finish(task, outcome);
-                return;
-            }
+        // First on the loop, for every backend: a blocking one answers there what it has in memory, and says
+        // OFFLOAD for the rest.
+        Outcome inline = process(task, true);
+        if (inline != Outcome.OFFLOAD) {
+            finish(task, inline);
+            return;
         }
         task.abandonTimer(task.channel().executor().schedule(() -> abandon(task),
                 settings.maxRequestTime().toNanos(), TimeUnit.NANOSECONDS));

@@ -5,10 +5,11 @@ import java.util.concurrent.CompletionStage;
 /** Turns an accepted request into its outcome. */
 interface RequestProcessor {
     /**
-     * Access-Request and Status-Server; may block when the backend does.
+     * Access-Request and Status-Server; called on the event loop first, and again on a virtual thread when that
+     * answered {@link Outcome#OFFLOAD}.
      *
-     * @param onEventLoop whether this runs on an event loop, where a request that would burn CPU for long (a slow
-     *                    password hash) must answer {@link Outcome#OFFLOAD} instead
+     * @param onEventLoop whether this runs on an event loop, where a request that would block (a backend's I/O) or
+     *                    burn CPU for long (a slow password hash) must answer {@link Outcome#OFFLOAD} instead
      */
     Outcome process(RequestTask task, boolean onEventLoop);
 

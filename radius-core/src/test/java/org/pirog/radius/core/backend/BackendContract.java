@@ -74,6 +74,17 @@ public abstract class BackendContract {
     }
 
     @Test
+    void fromMemoryAnswersAsAuthorizeDoesOrNotAtAll() throws Exception {
+        for (String user : new String[] {"alice", "bob", "mallory"}) {
+            Authorization read = backend.authorize(accessRequest(user));
+            Authorization fromMemory = backend.authorizeFromMemory(accessRequest(user));
+            if (fromMemory != Backend.NOT_IN_MEMORY) {
+                assertThat(fromMemory).as(user).isEqualTo(read);
+            }
+        }
+    }
+
+    @Test
     void aFixedAddressIsAReplyItem() throws Exception {
         Authorization alice = backend.authorize(accessRequest("alice"));
         assertThat(alice).isNotNull();

@@ -3,6 +3,7 @@ package org.pirog.radius.core.server;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +30,10 @@ final class FixtureBackend implements Backend {
     private final Map<String, Authorization> accounts = new ConcurrentHashMap<>();
     final List<AccountingRecord> records = new CopyOnWriteArrayList<>();
     final AtomicInteger postAuths = new AtomicInteger();
+    /** Users {@link #authorizeFromMemory} answers for (found or not); for the others it says NOT_IN_MEMORY. */
+    final Set<String> inMemory = ConcurrentHashMap.newKeySet();
+    /** The calls of a login, each as "method@thread" (loop, virtual, or the thread's name). */
+    final List<String> calls = new CopyOnWriteArrayList<>();
     volatile boolean failing;
     volatile long delayMillis;
 
@@ -63,8 +68,21 @@ final class FixtureBackend implements Backend {
 
     @Override
     public @Nullable Authorization authorize(AccessRequest request) throws BackendException {
+        called("authorize");
         pause();
         return accounts.get(request.userName());
+    }
+
+    @Override
+    public @Nullable Authorization authorizeFromMemory(AccessRequest request) {
+        called("authorizeFromMemory");
+        return inMemory.contains(request.userName()) ? accounts.get(request.userName()) : NOT_IN_MEMORY;
+    }
+
+    private void called(String method) {
+        Thread thread = Thread.currentThread();
+        calls.add(method + "@" + (thread.isVirtual() ? "virtual"
+                : thread.getName().startsWith("radius-loop") ? "loop" : thread.getName()));
     }
 
     @Override
@@ -82,6 +100,7 @@ final class FixtureBackend implements Backend {
 
     @Override
     public @Nullable Lease allocate(LeaseRequest request) throws BackendException {
+        called("allocate");
         try {
             return new Lease(request.pool(), InetAddress.getByName("10.99.0.1"));
         } catch (java.net.UnknownHostException e) {
@@ -95,6 +114,7 @@ final class FixtureBackend implements Backend {
 
     @Override
     public int openSessions(String userName) {
+        called("openSessions");
         return 0;
     }
 

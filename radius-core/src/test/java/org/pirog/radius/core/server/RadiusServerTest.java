@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,7 +21,9 @@ import org.pirog.radius.codec.packet.RadiusPacket;
 import org.pirog.radius.codec.packet.RadiusPacketBuilder;
 import org.pirog.radius.codec.packet.RadiusPacketEncoder;
 import org.pirog.radius.core.accounting.AcctStatusType;
+import org.pirog.radius.core.backend.Authorization;
 import org.pirog.radius.core.backend.Threading;
+import org.pirog.radius.core.policy.Operator;
 import org.pirog.radius.core.client.RadiusClient;
 import org.pirog.radius.core.client.RadiusTimeoutException;
 import org.pirog.radius.core.nas.BlastRadiusMode;
@@ -197,6 +200,39 @@ class RadiusServerTest {
         }
         awaitCount(() -> server.counters().duplicatesDropped(), 1);
         assertThat(slow.postAuths.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aBlockingBackendAnswersWhatItHasInMemoryOnTheEventLoopAndTheRestOnVirtualThreads() throws Exception {
+        FixtureBackend cached = new FixtureBackend(Threading.BLOCKING).account("bob", "hello")
+                .account("erin", "hello");
+        cached.account(Authorization.of("alice", List.of(cached.item("Cleartext-Password", Operator.ASSIGN, "hello"),
+                cached.item("Simultaneous-Use", Operator.ASSIGN, "1")), List.of()));
+        cached.account(Authorization.of("carol", List.of(cached.item("Cleartext-Password", Operator.ASSIGN, "hello"),
+                cached.item("Pool-Name", Operator.ASSIGN, "main")), List.of()));
+        cached.inMemory.addAll(List.of("bob", "dave", "alice", "carol"));
+        start(cached, FAST, BlastRadiusMode.AUTO, BlastRadiusMode.AUTO);
+
+        assertThat(logIn(cached, "bob")).containsExactly("authorizeFromMemory@loop");
+        assertThat(cached.postAuths.get()).isEqualTo(1);
+        // Known not to exist, from memory: rejected on the loop too.
+        assertThat(logIn(cached, "dave")).containsExactly("authorizeFromMemory@loop");
+        assertThat(logIn(cached, "erin")).containsExactly("authorizeFromMemory@loop", "authorize@virtual");
+        // In memory, but Simultaneous-Use and Pool-Name need the backend's I/O: all of it on a virtual thread.
+        assertThat(logIn(cached, "alice"))
+                .containsExactly("authorizeFromMemory@loop", "authorize@virtual", "openSessions@virtual");
+        assertThat(logIn(cached, "carol"))
+                .containsExactly("authorizeFromMemory@loop", "authorize@virtual", "allocate@virtual");
+        assertThat(server.counters().accessAccepts()).isEqualTo(4);
+        assertThat(server.counters().accessRejects()).isEqualTo(1);
+    }
+
+    /** The backend calls one Access-Request made (the reply says they are over). */
+    private List<String> logIn(FixtureBackend fixture, String user) throws Exception {
+        fixture.calls.clear();
+        RadiusPacket reply = send(client, pap(user, "hello", true));
+        assertThat(reply.code()).isEqualTo(user.equals("dave") ? PacketCode.ACCESS_REJECT : PacketCode.ACCESS_ACCEPT);
+        return List.copyOf(fixture.calls);
     }
 
     @Test

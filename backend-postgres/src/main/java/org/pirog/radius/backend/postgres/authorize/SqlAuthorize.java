@@ -122,6 +122,16 @@ public final class SqlAuthorize implements TableChanges.Subscriber, AutoCloseabl
         this.groupReads = new CoalescedReads<>("pirog-radgroupcheck-read", 1, READ_BATCH, this::readGroups);
     }
 
+    /** What {@link #applyFromMemory} found. */
+    public enum Found {
+        /** Rows of the user or of a group were applied. */
+        YES,
+        /** The user has no row that applies. */
+        NO,
+        /** A row needed is not in memory; nothing can be concluded from the context. */
+        NOT_IN_MEMORY
+    }
+
     /**
      * Applies the user's and groups' rows to the context's control and reply lists.
      *
@@ -129,7 +139,23 @@ public final class SqlAuthorize implements TableChanges.Subscriber, AutoCloseabl
      * @throws org.jooq.exception.DataAccessException when the rows had to be read and could not be
      */
     public boolean apply(String userName, PolicyContext context) {
-        UserRows user = user(userName);
+        return apply(userName, context, false) == Found.YES;
+    }
+
+    /**
+     * As {@link #apply}, from the cache only: never reads, never waits for a read in progress. Safe on an event
+     * loop. {@link Found#NOT_IN_MEMORY} when the user's or a group's rows are not cached (or changes are not being
+     * heard, so that the cache is not trusted); the context may then hold part of the rows.
+     */
+    public Found applyFromMemory(String userName, PolicyContext context) {
+        return apply(userName, context, true);
+    }
+
+    private Found apply(String userName, PolicyContext context, boolean memoryOnly) {
+        UserRows user = memoryOnly ? inMemory(users, userName) : user(userName);
+        if (user == null) {
+            return Found.NOT_IN_MEMORY;
+        }
         boolean found = false;
         boolean checkMatched = true;
         if (user.check() != null) {
@@ -146,12 +172,15 @@ public final class SqlAuthorize implements TableChanges.Subscriber, AutoCloseabl
             found = true;
         }
         if (fall == FallThrough.NO) {
-            return found;
+            return found ? Found.YES : Found.NO;
         }
         List<String> names = user.groups();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            Rules group = group(name);
+            Rules group = memoryOnly ? inMemory(groups, name) : group(name);
+            if (group == null) {
+                return Found.NOT_IN_MEMORY;
+            }
             if (group.check() != null) {
                 if (!group.check().matches(context)) {
                     // rlm_sql goes straight on to the next group, whatever Fall-Through says.
@@ -169,7 +198,16 @@ public final class SqlAuthorize implements TableChanges.Subscriber, AutoCloseabl
                 break;
             }
         }
-        return found;
+        return found ? Found.YES : Found.NO;
+    }
+
+    /** The cached rows, when changes are being heard and the read has completed; else null. */
+    private <V> @Nullable V inMemory(@Nullable AsyncCache<String, V> cache, String key) {
+        if (cache == null || !listening) {
+            return null;
+        }
+        CompletableFuture<V> value = cache.getIfPresent(key);
+        return value == null || !value.isDone() || value.isCompletedExceptionally() ? null : value.join();
     }
 
     private UserRows user(String name) {

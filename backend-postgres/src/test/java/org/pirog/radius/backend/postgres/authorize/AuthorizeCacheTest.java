@@ -129,6 +129,44 @@ class AuthorizeCacheTest {
     }
 
     @Test
+    void fromMemoryAnswersOnlyWhatIsCachedAndNeverReads() throws Exception {
+        TestDatabase.executeIn(schema, """
+                insert into radusergroup (username, groupname, priority) values ('bob', 'night', 1);
+                insert into radgroupcheck (groupname, attribute, op, value) values
+                    ('night', 'Cleartext-Password', ':=', 'n');
+                """);
+        AtomicInteger statements = new AtomicInteger();
+        try (Fixture fixture = new Fixture(statements)) {
+            awaitTrue(fixture.authorize::listening, 5_000);
+            assertThat(fixture.fromMemory("ann")).isEqualTo(SqlAuthorize.Found.NOT_IN_MEMORY);
+            assertThat(statements.get()).isZero();
+            assertThat(fixture.apply("ann")).isTrue();
+            PolicyContext ann = context("ann");
+            assertThat(fixture.authorize.applyFromMemory("ann", ann)).isEqualTo(SqlAuthorize.Found.YES);
+            assertThat(password(ann.control().items())).isEqualTo("old");
+            assertThat(ann.reply().items().toString()).contains("Session-Timeout", "Idle-Timeout");
+            // A user read and found to have no rows is an answer too.
+            assertThat(fixture.apply("nobody")).isFalse();
+            assertThat(fixture.fromMemory("nobody")).isEqualTo(SqlAuthorize.Found.NO);
+            statements.set(0);
+
+            // bob's own rows cached, his group's not: not an answer either.
+            assertThat(fixture.apply("bob")).isTrue();
+            fixture.authorize.changed("radgroupcheck", "night");
+            assertThat(fixture.fromMemory("bob")).isEqualTo(SqlAuthorize.Found.NOT_IN_MEMORY);
+            assertThat(fixture.apply("bob")).isTrue();
+            assertThat(fixture.fromMemory("bob")).isEqualTo(SqlAuthorize.Found.YES);
+
+            // A change drops the entry; while changes are not heard, the cache is not trusted.
+            TestDatabase.executeIn(schema, "update radcheck set value = 'new' where username = 'ann'");
+            awaitTrue(() -> fixture.fromMemory("ann") == SqlAuthorize.Found.NOT_IN_MEMORY, 1_000);
+            assertThat(fixture.apply("ann")).isTrue();
+            fixture.authorize.lost();
+            assertThat(fixture.fromMemory("ann")).isEqualTo(SqlAuthorize.Found.NOT_IN_MEMORY);
+        }
+    }
+
+    @Test
     void whileTheListenerIsDownNothingStaleIsServed() throws Exception {
         AtomicInteger statements = new AtomicInteger();
         try (Fixture fixture = new Fixture(statements)) {
@@ -271,6 +309,10 @@ class AuthorizeCacheTest {
 
         boolean apply(String user) {
             return authorize.apply(user, context(user));
+        }
+
+        SqlAuthorize.Found fromMemory(String user) {
+            return authorize.applyFromMemory(user, context(user));
         }
 
         List<PolicyItem> control(String user) {
