@@ -10,6 +10,8 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -48,6 +50,14 @@ public final class ArrayStatement {
             positions[i] = parameters.indexOf(binds.get(i));
         }
         return new ArrayStatement(dsl.render(query), positions, List.copyOf(parameters.elementTypes));
+    }
+
+    /**
+     * PostgreSQL's {@code unnest(a, b, …)} over the parameters: row i holds the i-th element of each array. (jOOQ's
+     * {@code rowsFrom} renders an alias inside {@code ROWS FROM}, which PostgreSQL refuses.)
+     */
+    public static Table<Record> unnest(List<? extends Field<?>> arrays) {
+        return DSL.table("unnest({0})", DSL.list(arrays));
     }
 
     /**

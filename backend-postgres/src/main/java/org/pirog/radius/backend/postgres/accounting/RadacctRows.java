@@ -102,7 +102,7 @@ final class RadacctRows {
             arrays.add(field.getType() == Long.class ? parameters.bigint() : parameters.text());
             names[i] = field.getName();
         }
-        return DSL.name("v").fields(names).as(DSL.select(DSL.asterisk()).from(unnest(arrays)));
+        return DSL.name("v").fields(names).as(DSL.select(DSL.asterisk()).from(ArrayStatement.unnest(arrays)));
     }
 
     /** The records' values for {@link #table}'s parameters: one array per column, element i from record i. */
@@ -112,14 +112,6 @@ final class RadacctRows {
             arrays[i] = COLUMNS.get(i).array(records);
         }
         return arrays;
-    }
-
-    /**
-     * PostgreSQL's {@code unnest(a, b, …)}: row i holds the i-th element of each array. (jOOQ's {@code rowsFrom}
-     * renders an alias inside {@code ROWS FROM}, which PostgreSQL refuses.)
-     */
-    static Table<Record> unnest(List<? extends Field<?>> arrays) {
-        return DSL.table("unnest({0})", DSL.list(arrays));
     }
 
     /** {@code to_timestamp(epochSeconds)}: radacct's timestamps are timestamptz, whole seconds as FreeRADIUS's. */

@@ -143,7 +143,7 @@ public final class PostAuthWriter implements AutoCloseable {
                                 DSL.field(DSL.name("v", "calling"), SQLDataType.CLOB),
                                 DSL.field("timestamptz 'epoch' + {0} * interval '1 microsecond'",
                                         SQLDataType.TIMESTAMPWITHTIMEZONE, micros))
-                        .from(DSL.table("unnest({0})", DSL.list(arrays))
+                        .from(ArrayStatement.unnest(arrays)
                                 .as("v", "username", "reply", "called", "calling", "micros")));
         return ArrayStatement.render(dsl, query, parameters);
     }
