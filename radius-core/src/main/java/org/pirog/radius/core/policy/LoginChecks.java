@@ -113,12 +113,12 @@ public final class LoginChecks {
         return LoginDecision.accept(capSessionTimeout(authorization, left));
     }
 
-    /** Counts the account's open sessions with the backend; at the limit, rejects. */
     /** Whether {@link #simultaneousUse} will ask the backend for the account's open sessions. */
     public boolean countsSessions(Authorization authorization) {
         return simultaneousUse != null && controlText(authorization, simultaneousUse) != null;
     }
 
+    /** Counts the account's open sessions with the backend; at the limit, rejects. */
     public LoginDecision simultaneousUse(Authorization authorization, Backend backend) throws BackendException {
         String value = controlText(authorization, simultaneousUse);
         if (value == null || simultaneousUse == null) {

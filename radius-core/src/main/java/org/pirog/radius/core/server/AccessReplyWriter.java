@@ -57,20 +57,20 @@ final class AccessReplyWriter {
         volumeLimits = new VolumeLimitAttributes(dictionary);
     }
 
-    /**
-     * Leases an address when the account names a Pool-Name and has no fixed Framed-IP-Address; null otherwise or
-     * when the pool is exhausted (the Accept then goes out without an address, as FreeRADIUS's sqlippool does).
-     */
     /** Whether {@link #lease} will ask the backend for an address: a Pool-Name, and no fixed Framed-IP-Address. */
     boolean leases(Authorization account) {
         return account.control("Pool-Name") != null && !hasReply(account, framedIpAddress);
     }
 
+    /**
+     * Leases an address when the account names a Pool-Name and has no fixed Framed-IP-Address; null otherwise or
+     * when the pool is exhausted (the Accept then goes out without an address, as FreeRADIUS's sqlippool does).
+     */
     @Nullable Lease lease(AccessRequest request, Authorization account, Backend backend) throws BackendException {
-        PolicyItem pool = account.control("Pool-Name");
-        if (pool == null || hasReply(account, framedIpAddress)) {
+        if (!leases(account)) {
             return null;
         }
+        PolicyItem pool = account.control("Pool-Name");
         RadiusPacket packet = request.packet();
         int cli = packet.indexOf(callingStationId);
         Lease lease = backend.allocate(new LeaseRequest(pool.value(), account.userName(), request.nas(),
