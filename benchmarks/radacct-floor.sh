@@ -28,7 +28,9 @@ trap 'rm -rf "$WORK"' EXIT
 [[ -x "$PGBENCH" ]] || { echo "radacct-floor.sh: pgbench not found (set PGBENCH)" >&2; exit 1; }
 [[ -r "$SCHEMA_SQL" ]] || { echo "radacct-floor.sh: $SCHEMA_SQL not readable (apt-get install freeradius-postgresql, or set SCHEMA_SQL)" >&2; exit 1; }
 
-# A session's values; i numbers it. The sessions of one transaction are i = b*n .. b*n+n-1.
+# The acctuniqueids of the $2 sessions numbered from pgbench's variable $1 on (a transaction's sessions are
+# numbered b*n .. b*n+n-1, b from a sequence; those started two transactions earlier are updated, four earlier
+# stopped).
 session_ids() {
   echo "ARRAY(SELECT md5('floor-' || i) FROM generate_series(:$1::bigint, :$1::bigint + $2 - 1) AS i)"
 }
@@ -94,10 +96,10 @@ run() {
       -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.2f", t / h / s }')"
 }
 
+batches=("$@")
+(( ${#batches[@]} > 0 )) || batches=(6 18 96 300)
 prepare
-for batch in "${@:-6 18 96 300}"; do
-  for b in $batch; do
-    run "$b"
-  done
+for batch in "${batches[@]}"; do
+  run "$batch"
 done
 "${PSQL[@]}" -d postgres -c "DROP DATABASE $FLOOR_DB WITH (FORCE)"
