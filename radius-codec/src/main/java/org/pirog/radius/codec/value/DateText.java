@@ -174,16 +174,11 @@ final class DateText {
         return !text.isEmpty();
     }
 
+    /** As FreeRADIUS prints a date value: in double quotes, in UTC. */
     static void append(StringBuilder out, long seconds) {
-        LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-        out.append('"').append(MONTHS[time.getMonthValue() - 1]).append(' ');
-        if (time.getDayOfMonth() < 10) {
-            out.append(' ');
-        }
-        out.append(time.getDayOfMonth()).append(' ').append(time.getYear()).append(' ');
-        twoDigits(out, time.getHour()).append(':');
-        twoDigits(out, time.getMinute()).append(':');
-        twoDigits(out, time.getSecond()).append(" UTC\"");
+        out.append('"');
+        appendInZone(out, seconds, ZoneOffset.UTC);
+        out.append('"');
     }
 
     /** As FreeRADIUS prints a date in local time, here in {@code zone}, without quotes. */
@@ -195,12 +190,5 @@ final class DateText {
             out.setLength(out.length() - 1);
             out.append("UTC");
         }
-    }
-
-    private static StringBuilder twoDigits(StringBuilder out, int value) {
-        if (value < 10) {
-            out.append('0');
-        }
-        return out.append(value);
     }
 }
